@@ -1,0 +1,1 @@
+chrome.devtools.panels.create('Consent Guard', '', 'panel/panel.html')

@@ -1,0 +1,123 @@
+/**
+ * The validator both sides use: envelope, every field of every kind, sizes.
+ * Anything else (unknown kind, extra field, wrong version, too big) is dropped.
+ */
+import { MAX_MESSAGE_BYTES, utf8Bytes } from './limits'
+import { MESSAGE_KINDS, PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type MessageKind } from './protocol'
+import { bool, count, finite, json, list, name, oneOf, record, shape, str, type Check } from './schema'
+
+const categories = list(name)
+const preferences = record(bool)
+
+const consentState = shape(
+  { status: oneOf('pending', 'decided'), categories: preferences, source: name },
+  { explicit: bool, model: oneOf('opt-in', 'opt-out'), gpc: bool },
+)
+
+const decision = shape({
+  destination: name,
+  mode: oneOf('device', 'cloud', 'segment'),
+  categories,
+  allowed: bool,
+  reason: oneOf('consented', 'missing-consent', 'gpc', 'unmapped-allowed', 'unmapped-blocked', 'pending'),
+  missing: categories,
+})
+
+const settingsDestination = shape(
+  { destination: name, mode: oneOf('device', 'cloud', 'segment'), categories },
+  { hosts: list(str(1024), 50), load: oneOf('loaded', 'lazy', 'not-loaded', 'failed'), local: bool },
+)
+
+const settingsBody = {
+  required: { destinations: list(settingsDestination), allCategories: categories, hasConsentSettings: bool },
+  optional: { hasUnmappedDestinations: bool },
+}
+
+/** Kind-specific fields, required and optional. */
+const BODIES: Record<MessageKind, { required: Record<string, Check>; optional?: Record<string, Check> }> = {
+  probe: { required: {} },
+  hello: {
+    required: { pluginVersion: name, analyticsVersion: name, url: str(), options: record(json, 64) },
+  },
+  settings: settingsBody,
+  consent: {
+    required: { cmp: name, state: consentState, preferences },
+    optional: { previous: consentState },
+  },
+  event: {
+    required: {
+      messageId: name,
+      type: name,
+      consent: preferences,
+      status: oneOf('pending', 'decided'),
+      decisions: list(decision),
+      outcomes: list(
+        shape(
+          { destination: name, outcome: oneOf('delivered', 'blocked', 'failed', 'not-loaded') },
+          { ms: finite, error: str() },
+        ),
+      ),
+    },
+    optional: { name: str(), dropped: str(), payload: json },
+  },
+  hold: {
+    required: { action: oneOf('held', 'released', 'dropped', 'timeout'), held: count },
+    optional: { messageId: name, reason: str() },
+  },
+  destination: {
+    required: {
+      action: oneOf('loaded', 'lazy-loaded', 'deferred', 'failed', 'loaded-without-consent'),
+      destination: name,
+    },
+    optional: { destinations: list(name), error: str() },
+  },
+  'inspector-settings': {
+    required: { instance: name, ...settingsBody.required },
+    optional: settingsBody.optional,
+  },
+  'inspector-event': {
+    required: { instance: name, messageId: name, type: name, consent: (v) => v === null || preferences(v) },
+    optional: { name: str(), payload: json },
+  },
+}
+
+const ENVELOPE = {
+  source: oneOf(PLUGIN_SOURCE),
+  v: oneOf(PROTOCOL_VERSION),
+  sid: str(64),
+  seq: count,
+  time: finite,
+  kind: oneOf(...MESSAGE_KINDS),
+}
+
+const VALIDATORS = Object.fromEntries(
+  MESSAGE_KINDS.map((kind) => {
+    const body = BODIES[kind]
+    return [kind, shape({ ...ENVELOPE, ...body.required }, { truncated: bool, ...body.optional })]
+  }),
+) as Record<MessageKind, Check>
+
+/** Validates an already-decoded message; returns it typed, or undefined. */
+export function parseMessage(data: unknown): Diagnostic | undefined {
+  if (typeof data !== 'object' || data === null) return undefined
+  const kind = (data as { kind?: unknown }).kind
+  if (typeof kind !== 'string' || !Object.prototype.hasOwnProperty.call(VALIDATORS, kind)) return undefined
+  return VALIDATORS[kind as MessageKind](data) ? (data as Diagnostic) : undefined
+}
+
+/**
+ * Validates with the size cap too. Use it at every trust boundary: the
+ * serialised form is measured, so a message cannot smuggle in more than
+ * `MAX_MESSAGE_BYTES`.
+ */
+export function parseUntrustedMessage(data: unknown): Diagnostic | undefined {
+  const message = parseMessage(data)
+  if (!message) return undefined
+  let text: string
+  try {
+    text = JSON.stringify(message)
+  } catch {
+    return undefined
+  }
+  return utf8Bytes(text) <= MAX_MESSAGE_BYTES ? message : undefined
+}

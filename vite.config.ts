@@ -1,0 +1,53 @@
+/**
+ * One config for the debugger extension build (crxjs, output extension/dist)
+ * and for the test projects (unit: happy-dom; e2e: real Chromium from Node).
+ * The npm package has its own build: vite.plugin.config.ts.
+ */
+import { crx } from '@crxjs/vite-plugin'
+import { resolve } from 'node:path'
+import { defineConfig } from 'vitest/config'
+import manifest from './extension/manifest.config.ts'
+
+const root = import.meta.dirname
+
+export default defineConfig({
+  root: resolve(root, 'extension'),
+  publicDir: false,
+  plugins: [crx({ manifest, contentScripts: { injectCss: false } })],
+  build: {
+    outDir: resolve(root, 'extension/dist'),
+    emptyOutDir: true,
+    target: 'chrome120',
+    minify: false,
+    rollupOptions: {
+      // The panel is referenced only from chrome.devtools.panels.create.
+      input: { panel: resolve(root, 'extension/panel/panel.html') },
+    },
+  },
+  test: {
+    root,
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root,
+          environment: 'happy-dom',
+          include: ['plugin/**/*.test.ts', 'shared/**/*.test.ts', 'extension/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          typecheck: { enabled: false },
+          testTimeout: 20_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          environment: 'node',
+          include: ['test/e2e/**/*.e2e.test.ts'],
+          fileParallelism: false,
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+})
