@@ -42,7 +42,7 @@ const BODIES: Record<MessageKind, { required: Record<string, Check>; optional?: 
   settings: settingsBody,
   consent: {
     required: { cmp: name, state: consentState, preferences },
-    optional: { previous: consentState },
+    optional: { previous: consentState, error: str() },
   },
   event: {
     required: {

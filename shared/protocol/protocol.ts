@@ -70,6 +70,8 @@ export interface PluginMessages {
     previous?: ConsentState
     /** The effective preferences that events are now stamped with. */
     preferences: Record<string, boolean>
+    /** A problem the consent source reported (the state is then `pending` or unchanged). */
+    error?: string
   }
   event: {
     messageId: string

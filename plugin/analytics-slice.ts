@@ -1,0 +1,67 @@
+/**
+ * Structural types for the parts of analytics-next the plugin uses. The plugin
+ * imports nothing from analytics-next at run time (it is a peer, and the IIFE
+ * build has no module to import), so these describe what we rely on; a type
+ * test proves the real classes fit them.
+ */
+import type { CdnSettingsLike } from '../shared/routing/types'
+
+export type EventType = 'track' | 'page' | 'identify' | 'group' | 'alias' | 'screen'
+
+export interface SegmentEventLike {
+  type: EventType
+  event?: string
+  messageId?: string
+  context?: Record<string, unknown> & { consent?: Record<string, unknown> }
+  integrations?: Record<string, unknown>
+  [key: string]: unknown
+}
+
+export interface ContextLike {
+  readonly id: string
+  event: SegmentEventLike
+  /** Throws a ContextCancelation (analytics-next's own class). */
+  cancel(error?: unknown): never
+  logs(): Array<{ level: string; message: string; extras?: Record<string, unknown> }>
+}
+
+/** The plugin shape analytics-next registers (analytics-next `Plugin`). */
+export interface PluginLike {
+  name: string
+  version: string
+  type: 'before' | 'after' | 'destination' | 'enrichment' | 'utility'
+  alternativeNames?: string[]
+  isLoaded(): boolean
+  load(ctx: any, instance: any, config?: any): Promise<unknown>
+  unload?(ctx: any, instance: any): Promise<unknown> | unknown
+  ready?(): Promise<unknown>
+  track?(ctx: any): Promise<any> | any
+  identify?(ctx: any): Promise<any> | any
+  page?(ctx: any): Promise<any> | any
+  group?(ctx: any): Promise<any> | any
+  alias?(ctx: any): Promise<any> | any
+  screen?(ctx: any): Promise<any> | any
+}
+
+type Listener = (...args: any[]) => void
+export interface EmitterLike {
+  on(event: string, listener: Listener): unknown
+  off(event: string, listener: Listener): unknown
+}
+
+export interface AnalyticsLike extends EmitterLike {
+  readonly VERSION: string
+  settings: { cdnSettings?: CdnSettingsLike; cdnURL?: string; writeKey?: string }
+  options?: { integrations?: Record<string, unknown> }
+  queue: EmitterLike & { plugins: PluginLike[] }
+  register(...plugins: PluginLike[]): Promise<unknown>
+  track(name: string, properties?: object, options?: object): Promise<unknown>
+}
+
+/** The load options we compose hooks into (analytics-next `InitOptions`). */
+export interface InitOptionsLike {
+  updateCDNSettings?: (settings: any) => any
+  disable?: boolean | ((settings: any) => boolean | Promise<boolean>)
+  integrations?: Record<string, any>
+  [key: string]: any
+}

@@ -1,0 +1,225 @@
+import { modelInForce } from '../shared/routing/category-rule'
+import { SEGMENT_IO } from '../shared/routing/destinations'
+import type { CdnSettingsLike, ConsentState, RoutingDecision } from '../shared/routing/types'
+import type { Diagnostic } from '../shared/protocol/protocol'
+import { onSourceProblem } from './adapters/source-problems'
+import type { AnalyticsLike, ContextLike, InitOptionsLike, PluginLike } from './analytics-slice'
+import { CONSENT_CHANGED_EVENT, createChangeDetector } from './consent/consent-change'
+import { trackConsent } from './consent/consent-tracker'
+import { createDiagnostics } from './diagnostics/diagnostics-emitter'
+import { describeDelivered, describeDropped } from './diagnostics/event-report'
+import { describeOptions, describeSettings } from './diagnostics/describe'
+import { stampConsent } from './enforcement/consent-stamping'
+import { gateEvent } from './enforcement/destination-gate'
+import { createEventHold } from './enforcement/event-hold'
+import { RoutingTable, type Routing } from './enforcement/routing-table'
+import { deferPlugin, type DeferredPlugin } from './lazy/deferred-plugin'
+import { LazyDestinations } from './lazy/lazy-destinations'
+import type { ConsentGuardOptions } from './options/consent-guard-options'
+import { parseOptions } from './options/parse-options'
+import { PLUGIN_VERSION } from './version'
+
+/** The plugin `consentGuard()` returns: an analytics-next enrichment plugin plus the guard's API. */
+export interface ConsentGuardPlugin extends PluginLike {
+  name: 'Consent Guard'
+  type: 'enrichment'
+  /** Your `InitOptions` with the guard's load hooks composed in (yours run first). Needed for lazy destinations. */
+  loadOptions<T extends object = InitOptionsLike>(options?: T): T
+  /** A destination plugin of yours whose `load` runs only once consent allows it. */
+  defer<P extends PluginLike>(plugin: P, categories?: string[]): PluginLike
+  /** The consent in force now. */
+  consent(): ConsentState
+  /** The decision for every known destination now. */
+  routing(): RoutingDecision[]
+  /** Every diagnostic record, as the debugger sees it. Returns the unsubscribe function. */
+  onDiagnostic(listener: (d: Diagnostic) => void): () => void
+}
+
+const EVENT_TYPES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as const
+
+/**
+ * Consent Guard: stamps consent on every event, routes each event only to
+ * the destinations its consent allows, holds events while an opt-in decision
+ * is pending, and reports every decision as a diagnostic.
+ *
+ * @example
+ * const guard = consentGuard({ cmp: oneTrust() })
+ * AnalyticsBrowser.load({ writeKey, plugins: [guard] }, guard.loadOptions())
+ */
+export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
+  const options = parseOptions(input)
+  const diagnostics = createDiagnostics(options.diagnostics)
+  const deferred = new Map<string, { plugin: DeferredPlugin; categories?: string[] }>()
+  const table = new RoutingTable(options, (name) => deferred.get(name)?.categories)
+  const isChange = createChangeDetector()
+  const changeStates: ConsentState[] = []
+  const records = new Map<string, { routing: Routing; exempt: boolean }>()
+  let analytics: AnalyticsLike | undefined
+  let pluginsSeen: unknown
+  let pluginsCount = -1
+
+  const registered = (name: string) => analytics?.queue.plugins.find((p) => p.name === name)
+  const refreshLocals = () => {
+    const plugins = analytics?.queue.plugins
+    if (!plugins || (plugins === pluginsSeen && plugins.length === pluginsCount)) return
+    pluginsSeen = plugins
+    pluginsCount = plugins.length
+    table.setLocalDestinations(plugins.filter((p) => p.type === 'destination' && p.name !== SEGMENT_IO).map((p) => p.name))
+  }
+  const routingNow = () => {
+    refreshLocals()
+    return table.routingFor(tracker.current())
+  }
+
+  const lazy = new LazyDestinations(
+    (settings) => {
+      table.setSettings(settings)
+      const state = tracker.current()
+      return options.lazyDestinations && modelInForce(state, options) === 'opt-in' ? table.routingFor(state) : undefined
+    },
+    (action, destination, error) => diagnostics.emit('destination', error ? { action, destination, error } : { action, destination }),
+  )
+
+  const hold = createEventHold(options.waitForConsent, (report) => diagnostics.emit('hold', report))
+  const shouldHold = (state: ConsentState) => hold.open && state.status === 'pending' && modelInForce(state, options) === 'opt-in'
+
+  const applyDecisions = () => {
+    const routing = routingNow()
+    lazy.update(routing)
+    for (const [name, { plugin }] of deferred) {
+      const decision = routing.decisions.find((d) => d.destination === name)
+      if (decision?.allowed && !plugin.loadStarted) plugin.loadNow().catch(() => undefined)
+    }
+  }
+
+  const sendChangeEvent = (state: ConsentState) => {
+    if (!analytics) return void changeStates.push(state)
+    changeStates.push(state)
+    analytics.track(CONSENT_CHANGED_EVENT).catch(() => undefined)
+  }
+
+  const tracker = trackConsent(options.cmp, {
+    onChange(state, previous, sourceReportedPending) {
+      diagnostics.emit('consent', { cmp: options.cmp.name, state, previous, preferences: table.routingFor(state).preferences })
+      if (!shouldHold(state)) hold.release()
+      applyDecisions()
+      if (options.consentChangedEvent && isChange(state, sourceReportedPending)) sendChangeEvent(state)
+    },
+    onProblem(problem) {
+      const state = tracker.current()
+      diagnostics.emit('consent', { cmp: options.cmp.name, state, preferences: table.routingFor(state).preferences, error: problem })
+    },
+  })
+  const stopProblems = onSourceProblem((source, problem) => {
+    if (source !== options.cmp.name) return
+    const state = tracker.current()
+    diagnostics.emit('consent', { cmp: source, state, preferences: table.routingFor(state).preferences, error: problem })
+  })
+  tracker.start()
+  if (!shouldHold(tracker.current())) hold.release()
+
+  const drop = (ctx: ContextLike, routing: Routing | undefined, reason: string): never => {
+    diagnostics.emit('event', describeDropped(ctx, routing, reason))
+    try {
+      ctx.cancel()
+    } catch (cancelation) {
+      // analytics-next's own ContextCancelation (we import nothing from it at run time): make it final, so
+      // the queue neither retries nor delivers the event, and the caller's promise resolves.
+      Object.assign(cancelation as object, { retry: false, type: 'middleware_cancellation', reason })
+      throw cancelation
+    }
+    throw new Error('unreachable')
+  }
+
+  async function processEvent(ctx: ContextLike): Promise<ContextLike> {
+    const event = ctx.event
+    const messageId = String(event.messageId ?? ctx.id)
+    const changeState = event.type === 'track' && event.event === CONSENT_CHANGED_EVENT ? changeStates.shift() : undefined
+    if (!changeState && shouldHold(tracker.current())) {
+      if ((await hold.hold(messageId)) === 'dropped') drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
+    }
+    const waitForLoads = lazy.settled()
+    if (waitForLoads) await waitForLoads
+    refreshLocals()
+    const routing = table.routingFor(changeState ?? tracker.current())
+    stampConsent(event, routing.preferences)
+    gateEvent(event, routing.blocked, !changeState && !routing.segmentAllowed)
+    if (diagnostics.wanted()) {
+      records.set(ctx.id, { routing, exempt: changeState !== undefined })
+      if (records.size > 5000) records.delete(records.keys().next().value as string)
+    }
+    return ctx
+  }
+
+  const onDelivered = (ctx: ContextLike) => {
+    const record = records.get(ctx.id)
+    if (!record) return
+    records.delete(ctx.id)
+    diagnostics.emit('event', describeDelivered(ctx, record.routing, record.exempt, registered))
+  }
+  const onFailed = (ctx: ContextLike, error: unknown) => {
+    const record = records.get(ctx.id)
+    if (!record) return
+    records.delete(ctx.id)
+    const reason = (error as { reason?: unknown })?.reason
+    diagnostics.emit('event', describeDropped(ctx, record.routing, `cancelled by another plugin${reason ? `: ${String(reason)}` : ''}`))
+  }
+
+  const plugin = {
+    name: 'Consent Guard',
+    type: 'enrichment',
+    version: PLUGIN_VERSION,
+    isLoaded: () => analytics !== undefined,
+    async load(_ctx: unknown, instance: AnalyticsLike) {
+      analytics = instance
+      lazy.attach(instance)
+      const settings: CdnSettingsLike = lazy.originalSettings() ?? instance.settings.cdnSettings ?? { integrations: {} }
+      table.setSettings(settings)
+      refreshLocals()
+      instance.queue.on('message_delivered', onDelivered)
+      instance.queue.on('delivery_failure', onFailed)
+      diagnostics.emit('hello', {
+        pluginVersion: PLUGIN_VERSION,
+        analyticsVersion: String(instance.VERSION ?? 'unknown'),
+        url: typeof location !== 'undefined' ? location.href.slice(0, 4096) : '',
+        options: describeOptions(options, lazy.originalSettings() !== undefined),
+      })
+      const routing = routingNow()
+      diagnostics.emit('settings', describeSettings(settings, table.destinations(), options.destinationHosts, (n) => lazy.loadState(n) ?? (registered(n) ? 'loaded' : 'not-loaded')))
+      const unconsented = routing.decisions
+        .filter((d) => d.mode === 'device' && !d.allowed && lazy.loadState(d.destination) !== 'lazy' && !deferred.has(d.destination))
+        .map((d) => d.destination)
+      if (unconsented.length && modelInForce(routing.state, options) === 'opt-in') {
+        diagnostics.emit('destination', { action: 'loaded-without-consent', destination: unconsented[0], destinations: unconsented })
+      }
+      applyDecisions()
+      for (const _ of changeStates.splice(0)) sendChangeEvent(_)
+    },
+    unload() {
+      tracker.stop()
+      hold.stop()
+      stopProblems()
+      diagnostics.stop()
+      analytics?.queue.off('message_delivered', onDelivered)
+      analytics?.queue.off('delivery_failure', onFailed)
+    },
+    loadOptions: <T extends object>(given?: T) => lazy.loadOptions(given as InitOptionsLike) as T,
+    defer(wrapped: PluginLike, categories?: string[]) {
+      if (!wrapped || typeof wrapped.load !== 'function' || typeof wrapped.name !== 'string') {
+        throw new TypeError('[consent-guard] defer(plugin) needs an analytics-next destination plugin')
+      }
+      const d = deferPlugin(
+        wrapped,
+        () => routingNow().decisions.some((x) => x.destination === wrapped.name && x.allowed),
+        (error) => diagnostics.emit('destination', { action: 'failed', destination: wrapped.name, error: String(error) }),
+      )
+      deferred.set(wrapped.name, { plugin: d, categories })
+      return d
+    },
+    consent: () => tracker.current(),
+    routing: () => routingNow().decisions,
+    onDiagnostic: (listener: (d: Diagnostic) => void) => diagnostics.onDiagnostic(listener),
+  } as ConsentGuardPlugin
+  for (const type of EVENT_TYPES) (plugin as unknown as Record<string, unknown>)[type] = processEvent
+  return plugin
+}

@@ -1,0 +1,72 @@
+import type { DestinationOutcome, PluginMessages } from '../../shared/protocol/protocol'
+import type { ContextLike, PluginLike } from '../analytics-slice'
+import type { Routing } from '../enforcement/routing-table'
+
+type Outcome = PluginMessages['event']['outcomes'][number]
+
+/** Errors analytics-next logged on the context for one plugin (it swallows destination errors). */
+function pluginError(ctx: ContextLike, names: Set<string>): Map<string, string> {
+  const errors = new Map<string, string>()
+  for (const entry of ctx.logs()) {
+    const plugin = entry.extras?.plugin
+    if (entry.level === 'error' && typeof plugin === 'string' && names.has(plugin)) {
+      const error = entry.extras?.error
+      errors.set(plugin, error instanceof Error ? error.message : String(error ?? entry.message))
+    }
+  }
+  return errors
+}
+
+/**
+ * The `event` diagnostic for an event analytics-next has delivered: each
+ * destination's decision and what actually happened to it.
+ */
+export function describeDelivered(
+  ctx: ContextLike,
+  routing: Routing,
+  segmentExempt: boolean,
+  registered: (name: string) => PluginLike | undefined,
+): PluginMessages['event'] {
+  const errors = pluginError(ctx, new Set(routing.decisions.map((d) => d.destination)))
+  const segmentAllowed = segmentExempt || routing.segmentAllowed
+  const outcomes: Outcome[] = routing.decisions.map((d) => {
+    const allowed = d.mode === 'segment' ? segmentAllowed : d.mode === 'cloud' ? d.allowed && segmentAllowed : d.allowed
+    let outcome: DestinationOutcome = allowed ? 'delivered' : 'blocked'
+    if (allowed && d.mode === 'device' && !registered(d.destination)) outcome = 'not-loaded'
+    const error = errors.get(d.destination)
+    if (allowed && error !== undefined) return { destination: d.destination, outcome: 'failed', error: error.slice(0, 1000) }
+    return { destination: d.destination, outcome }
+  })
+  const event = ctx.event
+  const body: PluginMessages['event'] = {
+    messageId: String(event.messageId ?? ctx.id),
+    type: event.type,
+    consent: routing.preferences,
+    status: routing.state.status,
+    // The consent change event is exempt from Segment's rule: its decision stays as the rule says, its outcome shows the exemption.
+    decisions: routing.decisions,
+    outcomes,
+    payload: event as unknown as PluginMessages['event']['payload'],
+  }
+  if (typeof event.event === 'string') body.name = event.event
+  if (!outcomes.some((o) => o.outcome === 'delivered')) {
+    body.dropped = routing.decisions.length === 0 ? 'no destination is configured' : 'no destination may receive it under the consent in force'
+  }
+  return body
+}
+
+/** The `event` diagnostic for an event that never reached any destination. */
+export function describeDropped(ctx: ContextLike, routing: Routing | undefined, reason: string): PluginMessages['event'] {
+  const event = ctx.event
+  const body: PluginMessages['event'] = {
+    messageId: String(event.messageId ?? ctx.id),
+    type: event.type,
+    consent: routing?.preferences ?? {},
+    status: routing?.state.status ?? 'pending',
+    decisions: routing?.decisions ?? [],
+    outcomes: (routing?.decisions ?? []).map((d) => ({ destination: d.destination, outcome: 'blocked' as const })),
+    dropped: reason,
+  }
+  if (typeof event.event === 'string') body.name = event.event
+  return body
+}
