@@ -12,9 +12,8 @@ export interface SegmentEventLike {
   type: EventType
   event?: string
   messageId?: string
-  context?: Record<string, unknown> & { consent?: Record<string, unknown> }
+  context?: { consent?: unknown; [key: string]: any }
   integrations?: Record<string, unknown>
-  [key: string]: unknown
 }
 
 export interface ContextLike {
@@ -28,7 +27,7 @@ export interface ContextLike {
 /** The plugin shape analytics-next registers (analytics-next `Plugin`). */
 export interface PluginLike {
   name: string
-  version: string
+  version?: string
   type: 'before' | 'after' | 'destination' | 'enrichment' | 'utility'
   alternativeNames?: string[]
   isLoaded(): boolean

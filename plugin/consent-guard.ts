@@ -165,6 +165,18 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     diagnostics.emit('event', describeDropped(ctx, record.routing, `cancelled by another plugin${reason ? `: ${String(reason)}` : ''}`))
   }
 
+  /** The `settings` diagnostic, and the warning about destination code that ran without consent. */
+  const describeLoaded = (settings: CdnSettingsLike) => {
+    const routing = routingNow()
+    const loadState = (n: string) => lazy.loadState(n) ?? (registered(n) ? 'loaded' : 'not-loaded')
+    diagnostics.emit('settings', describeSettings(settings, table.destinations(), options.destinationHosts, loadState))
+    if (modelInForce(routing.state, options) !== 'opt-in') return
+    const unconsented = routing.decisions
+      .filter((d) => d.mode === 'device' && !d.allowed && registered(d.destination) && !deferred.has(d.destination))
+      .map((d) => d.destination)
+    if (unconsented.length) diagnostics.emit('destination', { action: 'loaded-without-consent', destination: unconsented[0], destinations: unconsented })
+  }
+
   const plugin = {
     name: 'Consent Guard',
     type: 'enrichment',
@@ -184,14 +196,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
         url: typeof location !== 'undefined' ? location.href.slice(0, 4096) : '',
         options: describeOptions(options, lazy.originalSettings() !== undefined),
       })
-      const routing = routingNow()
-      diagnostics.emit('settings', describeSettings(settings, table.destinations(), options.destinationHosts, (n) => lazy.loadState(n) ?? (registered(n) ? 'loaded' : 'not-loaded')))
-      const unconsented = routing.decisions
-        .filter((d) => d.mode === 'device' && !d.allowed && lazy.loadState(d.destination) !== 'lazy' && !deferred.has(d.destination))
-        .map((d) => d.destination)
-      if (unconsented.length && modelInForce(routing.state, options) === 'opt-in') {
-        diagnostics.emit('destination', { action: 'loaded-without-consent', destination: unconsented[0], destinations: unconsented })
-      }
+      // Plugins passed after ours in the same `load` are registered right after it: look once they are.
+      setTimeout(() => describeLoaded(settings), 0)
       applyDecisions()
       for (const _ of changeStates.splice(0)) sendChangeEvent(_)
     },

@@ -19,4 +19,5 @@ export type {
   RoutingReason,
 } from '../shared/routing/types'
 export type { Diagnostic } from '../shared/protocol/protocol'
-export { custom, staticConsent } from './adapters/custom'
+export { custom } from './adapters/custom'
+export { staticConsent } from './adapters/static-consent'

@@ -74,7 +74,7 @@ export interface RoutingDecision {
 export interface IntegrationSettingsLike {
   type?: string
   bundlingStatus?: string
-  versionSettings?: { componentTypes?: string[]; [key: string]: unknown }
+  versionSettings?: { componentTypes?: string[]; version?: string; override?: string }
   consentSettings?: { categories?: string[] }
   [key: string]: unknown
 }
@@ -82,7 +82,7 @@ export interface IntegrationSettingsLike {
 /** The slice of analytics-next's CDN settings that routing reads. */
 export interface CdnSettingsLike {
   integrations: Record<string, IntegrationSettingsLike>
-  remotePlugins?: Array<{ name: string; creationName: string; url?: string; libraryName?: string; [key: string]: unknown }>
+  remotePlugins?: Array<{ name: string; creationName: string; url?: string; libraryName?: string; settings?: object }>
   consentSettings?: { allCategories?: string[]; hasUnmappedDestinations?: boolean }
   [key: string]: unknown
 }
