@@ -14,7 +14,10 @@ const root = resolve(import.meta.dirname, '..')
 /**
  * @param {string} name a label for the temp entry
  * @param {string} code the entry module's source (bare imports resolve from the repo)
- * @returns {Promise<{ minified: number, gzip: number, chunks: number }>}
+ * @returns {Promise<{ minified: number, gzip: number, chunks: number, initial: { minified: number, gzip: number } }>}
+ *   totals over every chunk; `initial`: what a page downloads up front (the entry and its static
+ *   imports), without the chunks loaded on demand (diagnostics once a debugger is open, a lazy
+ *   destination's loader once its consent arrives)
  */
 export async function measureBundle(name, code) {
   const dir = join(root, 'bench', '.tmp')
@@ -31,17 +34,18 @@ export async function measureBundle(name, code) {
     })
     const { output } = await bundle.generate({ format: 'es', minify: true })
     await bundle.close()
-    let minified = 0
-    let gzip = 0
-    let chunks = 0
-    for (const chunk of output) {
-      if (chunk.type !== 'chunk') continue
-      const bytes = Buffer.from(chunk.code)
-      minified += bytes.length
-      gzip += gzipSync(bytes, { level: 9 }).length
-      chunks++
+    const chunks = output.filter((c) => c.type === 'chunk')
+    const sizes = new Map(chunks.map((c) => [c.fileName, { minified: Buffer.byteLength(c.code), gzip: gzipSync(Buffer.from(c.code), { level: 9 }).length }]))
+    const initialNames = new Set()
+    const visit = (name) => {
+      if (initialNames.has(name)) return
+      initialNames.add(name)
+      for (const next of chunks.find((c) => c.fileName === name)?.imports ?? []) visit(next)
     }
-    return { minified, gzip, chunks }
+    for (const c of chunks) if (c.isEntry) visit(c.fileName)
+    const sum = (names) =>
+      [...names].reduce((t, n) => ({ minified: t.minified + sizes.get(n).minified, gzip: t.gzip + sizes.get(n).gzip }), { minified: 0, gzip: 0 })
+    return { ...sum(sizes.keys()), chunks: chunks.length, initial: sum(initialNames) }
   } finally {
     rmSync(entry, { force: true })
   }

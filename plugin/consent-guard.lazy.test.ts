@@ -21,10 +21,12 @@ describe('guard.loadOptions and guard.defer', () => {
     expect(updated.remotePlugins).toEqual([])
     expect(Object.keys(updated.integrations)).toEqual(Object.keys(settings.integrations))
     expect(updated.integrations.Hotjar.bundlingStatus).toBe('bundled')
-    expect(log.filter((d) => d.kind === 'destination').map((d) => d.kind === 'destination' && [d.action, d.destination])).toEqual([
-      ['deferred', 'Hotjar'],
-      ['deferred', 'Actions Ads'],
-    ])
+    await vi.waitFor(() =>
+      expect(log.filter((d) => d.kind === 'destination').map((d) => d.kind === 'destination' && [d.action, d.destination])).toEqual([
+        ['deferred', 'Hotjar'],
+        ['deferred', 'Actions Ads'],
+      ]),
+    )
 
     const { analytics } = await loadAnalytics(settings, [guard], options)
     await analytics.track('Sent')

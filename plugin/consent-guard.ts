@@ -6,9 +6,7 @@ import { onSourceProblem } from './adapters/source-problems'
 import type { AnalyticsLike, ContextLike, InitOptionsLike, PluginLike } from './analytics-slice'
 import { CONSENT_CHANGED_EVENT, createChangeDetector } from './consent/consent-change'
 import { trackConsent } from './consent/consent-tracker'
-import { createDiagnostics } from './diagnostics/diagnostics-emitter'
-import { describeDelivered, describeDropped } from './diagnostics/event-report'
-import { describeOptions, describeSettings } from './diagnostics/describe'
+import { createRecorder } from './diagnostics/diagnostics-recorder'
 import { stampConsent } from './enforcement/consent-stamping'
 import { gateEvent } from './enforcement/destination-gate'
 import { createEventHold } from './enforcement/event-hold'
@@ -48,7 +46,7 @@ const EVENT_TYPES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as
  */
 export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   const options = parseOptions(input)
-  const diagnostics = createDiagnostics(options.diagnostics)
+  const diagnostics = createRecorder(options.diagnostics)
   const deferred = new Map<string, { plugin: DeferredPlugin; categories?: string[] }>()
   const table = new RoutingTable(options, (name) => deferred.get(name)?.categories)
   const isChange = createChangeDetector()
@@ -77,10 +75,10 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       const state = tracker.current()
       return options.lazyDestinations && modelInForce(state, options) === 'opt-in' ? table.routingFor(state) : undefined
     },
-    (action, destination, error) => diagnostics.emit('destination', error ? { action, destination, error } : { action, destination }),
+    (action, destination, error) => diagnostics.record('destination', error ? { action, destination, error } : { action, destination }),
   )
 
-  const hold = createEventHold(options.waitForConsent, (report) => diagnostics.emit('hold', report))
+  const hold = createEventHold(options.waitForConsent, (report) => diagnostics.record('hold', report))
   const shouldHold = (state: ConsentState) => hold.open && state.status === 'pending' && modelInForce(state, options) === 'opt-in'
 
   const applyDecisions = () => {
@@ -100,26 +98,27 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
 
   const tracker = trackConsent(options.cmp, {
     onChange(state, previous, sourceReportedPending) {
-      diagnostics.emit('consent', { cmp: options.cmp.name, state, previous, preferences: table.routingFor(state).preferences })
+      const preferences = table.routingFor(state).preferences
+      diagnostics.record('consent', { cmp: options.cmp.name, state, previous, preferences })
       if (!shouldHold(state)) hold.release()
       applyDecisions()
       if (options.consentChangedEvent && isChange(state, sourceReportedPending)) sendChangeEvent(state)
     },
     onProblem(problem) {
       const state = tracker.current()
-      diagnostics.emit('consent', { cmp: options.cmp.name, state, preferences: table.routingFor(state).preferences, error: problem })
+      diagnostics.record('consent', { cmp: options.cmp.name, state, preferences: table.routingFor(state).preferences, error: problem })
     },
   })
   const stopProblems = onSourceProblem((source, problem) => {
     if (source !== options.cmp.name) return
     const state = tracker.current()
-    diagnostics.emit('consent', { cmp: source, state, preferences: table.routingFor(state).preferences, error: problem })
+    diagnostics.record('consent', { cmp: source, state, preferences: table.routingFor(state).preferences, error: problem })
   })
   tracker.start()
   if (!shouldHold(tracker.current())) hold.release()
 
   const drop = (ctx: ContextLike, routing: Routing | undefined, reason: string): never => {
-    diagnostics.emit('event', describeDropped(ctx, routing, reason))
+    diagnostics.record('event', (b) => b.describeDropped(ctx, routing, reason))
     try {
       ctx.cancel()
     } catch (cancelation) {
@@ -144,10 +143,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     const routing = table.routingFor(changeState ?? tracker.current())
     stampConsent(event, routing.preferences)
     gateEvent(event, routing.blocked, !changeState && !routing.segmentAllowed)
-    if (diagnostics.wanted()) {
-      records.set(ctx.id, { routing, exempt: changeState !== undefined })
-      if (records.size > 5000) records.delete(records.keys().next().value as string)
-    }
+    records.set(ctx.id, { routing, exempt: changeState !== undefined })
+    if (records.size > 5000) records.delete(records.keys().next().value as string)
     return ctx
   }
 
@@ -155,26 +152,29 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     const record = records.get(ctx.id)
     if (!record) return
     records.delete(ctx.id)
-    diagnostics.emit('event', describeDelivered(ctx, record.routing, record.exempt, registered))
+    const loaded = new Set(analytics?.queue.plugins.map((p) => p.name))
+    diagnostics.record('event', (b) => b.describeDelivered(ctx, record.routing, record.exempt, (name) => loaded.has(name)))
   }
   const onFailed = (ctx: ContextLike, error: unknown) => {
     const record = records.get(ctx.id)
     if (!record) return
     records.delete(ctx.id)
     const reason = (error as { reason?: unknown })?.reason
-    diagnostics.emit('event', describeDropped(ctx, record.routing, `cancelled by another plugin${reason ? `: ${String(reason)}` : ''}`))
+    diagnostics.record('event', (b) => b.describeDropped(ctx, record.routing, `cancelled by another plugin${reason ? `: ${String(reason)}` : ''}`))
   }
 
   /** The `settings` diagnostic, and the warning about destination code that ran without consent. */
   const describeLoaded = (settings: CdnSettingsLike) => {
     const routing = routingNow()
     const loadState = (n: string) => lazy.loadState(n) ?? (registered(n) ? 'loaded' : 'not-loaded')
-    diagnostics.emit('settings', describeSettings(settings, table.destinations(), options.destinationHosts, loadState))
+    const destinations = table.destinations()
+    const states = new Map(destinations.map((d) => [d.destination, loadState(d.destination)]))
+    diagnostics.record('settings', (b) => b.describeSettings(settings, destinations, options.destinationHosts, (n) => states.get(n) ?? 'not-loaded'))
     if (modelInForce(routing.state, options) !== 'opt-in') return
     const unconsented = routing.decisions
       .filter((d) => d.mode === 'device' && !d.allowed && registered(d.destination) && !deferred.has(d.destination))
       .map((d) => d.destination)
-    if (unconsented.length) diagnostics.emit('destination', { action: 'loaded-without-consent', destination: unconsented[0], destinations: unconsented })
+    if (unconsented.length) diagnostics.record('destination', { action: 'loaded-without-consent', destination: unconsented[0], destinations: unconsented })
   }
 
   const plugin = {
@@ -190,12 +190,13 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       refreshLocals()
       instance.queue.on('message_delivered', onDelivered)
       instance.queue.on('delivery_failure', onFailed)
-      diagnostics.emit('hello', {
+      const url = typeof location !== 'undefined' ? location.href.slice(0, 4096) : ''
+      diagnostics.record('hello', (b) => ({
         pluginVersion: PLUGIN_VERSION,
         analyticsVersion: String(instance.VERSION ?? 'unknown'),
-        url: typeof location !== 'undefined' ? location.href.slice(0, 4096) : '',
-        options: describeOptions(options, lazy.originalSettings() !== undefined),
-      })
+        url,
+        options: b.describeOptions(options, lazy.originalSettings() !== undefined),
+      }))
       // Plugins passed after ours in the same `load` are registered right after it: look once they are.
       setTimeout(() => describeLoaded(settings), 0)
       applyDecisions()
@@ -217,7 +218,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       const d = deferPlugin(
         wrapped,
         () => routingNow().decisions.some((x) => x.destination === wrapped.name && x.allowed),
-        (error) => diagnostics.emit('destination', { action: 'failed', destination: wrapped.name, error: String(error) }),
+        (error) => diagnostics.record('destination', { action: 'failed', destination: wrapped.name, error: String(error) }),
       )
       deferred.set(wrapped.name, { plugin: d, categories })
       return d

@@ -1,5 +1,5 @@
 import type { DestinationOutcome, PluginMessages } from '../../shared/protocol/protocol'
-import type { ContextLike, PluginLike } from '../analytics-slice'
+import type { ContextLike } from '../analytics-slice'
 import type { Routing } from '../enforcement/routing-table'
 
 type Outcome = PluginMessages['event']['outcomes'][number]
@@ -25,7 +25,7 @@ export function describeDelivered(
   ctx: ContextLike,
   routing: Routing,
   segmentExempt: boolean,
-  registered: (name: string) => PluginLike | undefined,
+  registered: (name: string) => boolean,
 ): PluginMessages['event'] {
   const errors = pluginError(ctx, new Set(routing.decisions.map((d) => d.destination)))
   const segmentAllowed = segmentExempt || routing.segmentAllowed

@@ -3,8 +3,6 @@ import type { Routing } from '../enforcement/routing-table'
 import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike } from '../../shared/routing/types'
 import { isInstallableIntegration } from '../../shared/routing/destinations'
-import { loadActionDestination } from './action-destination'
-import { classicDestination } from './classic-destination'
 import { withoutDestinationCode } from './defer-settings'
 
 export type LazyReport = (action: 'deferred' | 'lazy-loaded' | 'failed', destination: string, error?: string) => void
@@ -106,6 +104,8 @@ export class LazyDestinations {
       const v = userIntegrations[key]
       return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {}
     }
+    // The loaders are a separate chunk: a page pays for them only when a waiting destination gets consent.
+    const { loadActionDestination, classicDestination } = await import('./destination-loaders')
     const remote = settings.remotePlugins?.find((p) => p.creationName === name)
     if (remote) return loadActionDestination(analytics, remote, { ...own(remote.name) })
     const entry = settings.integrations[name]
