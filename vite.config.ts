@@ -49,6 +49,17 @@ export default defineConfig({
           hookTimeout: 120_000,
         },
       },
+      {
+        // `npm run bench` only: measurements, not tests (never part of npm test).
+        test: {
+          name: 'bench',
+          root,
+          environment: 'node',
+          include: ['bench/**/*.bench-run.ts'],
+          testTimeout: 1_200_000,
+          disableConsoleIntercept: true,
+        },
+      },
     ],
   },
 })

@@ -152,8 +152,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     const record = records.get(ctx.id)
     if (!record) return
     records.delete(ctx.id)
-    const loaded = new Set(analytics?.queue.plugins.map((p) => p.name))
-    diagnostics.record('event', (b) => b.describeDelivered(ctx, record.routing, record.exempt, (name) => loaded.has(name)))
+    // Whether each destination was registered is read when the record is built (only if someone looks).
+    diagnostics.record('event', (b) => b.describeDelivered(ctx, record.routing, record.exempt, (name) => registered(name) !== undefined))
   }
   const onFailed = (ctx: ContextLike, error: unknown) => {
     const record = records.get(ctx.id)

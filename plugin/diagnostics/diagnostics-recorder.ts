@@ -44,7 +44,7 @@ export function createRecorder(mode: 'auto' | 'always' | 'off'): DiagnosticsReco
     (loading ??= import('./diagnostics-runtime').then(({ createRuntime }) => {
       runtime = createRuntime(win, listeners, sid)
       if (post) runtime.goLive()
-      for (const entry of ring.splice(0)) runtime.emit(entry)
+      for (const entry of ring.splice(0).slice(-BACKLOG_MAX_MESSAGES)) runtime.emit(entry)
     }, () => undefined))
 
   const onMessage = (e: MessageEvent) => {
@@ -73,7 +73,8 @@ export function createRecorder(mode: 'auto' | 'always' | 'off'): DiagnosticsReco
       const entry: Entry = { seq: seq++, time: Date.now(), kind, body }
       if (runtime) return runtime.emit(entry)
       ring.push(entry)
-      if (ring.length > BACKLOG_MAX_MESSAGES) ring = ring.slice(-BACKLOG_MAX_MESSAGES)
+      // Trim in batches: slicing on every record would cost O(backlog) per event.
+      if (ring.length >= 2 * BACKLOG_MAX_MESSAGES) ring = ring.slice(-BACKLOG_MAX_MESSAGES)
     },
     onDiagnostic(listener) {
       listeners.add(listener)

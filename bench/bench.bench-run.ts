@@ -1,0 +1,84 @@
+/**
+ * `npm run bench` (vitest's `bench` project runs this file, which gives it
+ * TypeScript and the test harness): every figure measured side by side in one
+ * run, in real headless Chromium, on 127.0.0.1 only. Prints a table and
+ * writes bench/results.json. Goals are reported, never asserted (SPEC section 9).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { rolldown } from 'rolldown'
+import { it } from 'vitest'
+import { cpus } from 'node:os'
+import { resolve } from 'node:path'
+import { launchBrowser, EXTENSION_DIST } from '../test/e2e/support/browser'
+import { htmlPage } from '../test/servers/html-page'
+import { startTestServer } from '../test/servers/test-server'
+import { printTable, type Row } from './report'
+import { heldSection } from './sections/held'
+import { latencySection } from './sections/latency'
+import { diagnosticsSection, perEventSection } from './sections/per-event'
+import { sizeSection } from './sections/size'
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
+const root = resolve(import.meta.dirname, '..')
+
+/** The bench page: real analytics-next, consent-guard and consent-tools, built for the browser. */
+async function buildBenchPage(dir: string) {
+  mkdirSync(dir, { recursive: true })
+  const bundle = await rolldown({
+    input: resolve(root, 'bench/page/bench-page.ts'),
+    cwd: root,
+    platform: 'browser',
+    logLevel: 'silent',
+    transform: { define: { 'process.env.NODE_ENV': '"production"' } },
+  })
+  await bundle.write({ file: resolve(dir, 'bench-page.js'), format: 'iife', minify: true })
+  await bundle.close()
+}
+
+it('measures consent-guard side by side with bare analytics-next and consent-tools', async () => {
+  const rows: Row[] = []
+  const pageDir = resolve(root, 'bench/.tmp/page')
+  await buildBenchPage(pageDir)
+  const server = await startTestServer({ staticDirs: { '/bench/': pageDir } })
+  server.setPage('/bench.html', htmlPage({ title: 'bench', scripts: ['/bench/bench-page.js'] }))
+  const benchUrl = `${server.url}/bench.html`
+  try {
+    console.error('size…')
+    rows.push(...(await sizeSection()))
+
+    const plain = await launchBrowser()
+    try {
+      const page = await plain.newPage()
+      console.error(`per-event cost, ${ROUNDS} rounds…`)
+      rows.push(...(await perEventSection(page, benchUrl, ROUNDS)))
+      console.error('held events…')
+      rows.push(...(await heldSection(page, benchUrl)))
+      console.error('consent latency…')
+      rows.push(...(await latencySection(page, server, ROUNDS)))
+      plain.guard.assertClean()
+    } finally {
+      await plain.close()
+    }
+
+    if (existsSync(resolve(EXTENSION_DIST, 'manifest.json'))) {
+      const withDebugger = await launchBrowser({ extension: true })
+      try {
+        console.error('diagnostics with the debugger attached…')
+        rows.push(...(await diagnosticsSection(await withDebugger.newPage(), benchUrl, ROUNDS)))
+        withDebugger.guard.assertClean()
+      } finally {
+        await withDebugger.close()
+      }
+    } else {
+      rows.push({ metric: 'per event: diagnostics on + debugger attached', value: NaN, unit: '', note: 'extension/dist not built: run npm run build:extension' })
+    }
+  } finally {
+    await server.close()
+  }
+
+  const machine = `${cpus().length} x ${cpus()[0]?.model ?? 'cpu'}, Node ${process.version}`
+  const table = printTable(rows)
+  console.log(`Consent Guard bench, ${new Date().toISOString().slice(0, 10)}, ${machine}, ${ROUNDS} rounds\n`)
+  console.log(table)
+  writeFileSync(resolve(root, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), machine, rounds: ROUNDS, rows }, null, 2) + '\n')
+})
