@@ -32,6 +32,7 @@ export default defineConfig({
           name: 'unit',
           root,
           environment: 'happy-dom',
+          setupFiles: ['test/unit/support/hermetic-fetch.ts'],
           include: ['plugin/**/*.test.ts', 'shared/**/*.test.ts', 'extension/**/*.test.ts', 'test/unit/**/*.test.ts'],
           typecheck: { enabled: false },
           testTimeout: 20_000,

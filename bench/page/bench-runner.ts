@@ -53,7 +53,7 @@ async function load(contender: Contender, received: { count: number }, diagnosti
     return (await AnalyticsBrowser.load({ ...base, plugins: [guard, ...base.plugins!] }, guard.loadOptions(options)))[0]
   }
   const browser = new AnalyticsBrowser()
-  createWrapper({ getCategories: () => CATEGORIES, shouldLoadSegment: () => ({ consentModel: 'opt-in' }) } as never)(browser as never)
+  createWrapper({ getCategories: () => CATEGORIES, shouldLoadSegment: (ctx: { load(o: object): void }) => ctx.load({ consentModel: 'opt-in' }) } as never)(browser as never)
   browser.load(base, options)
   return (await browser)[0]
 }
