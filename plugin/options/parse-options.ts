@@ -1,105 +1,63 @@
 import { ConsentGuardConfigError } from './config-error'
 import { DEFAULT_WAIT, type ConsentGuardOptions, type ResolvedOptions } from './consent-guard-options'
 
-const KNOWN = new Set<keyof ConsentGuardOptions>([
-  'cmp',
-  'consentModel',
-  'integrationCategoryMappings',
-  'categoryRule',
-  'unmappedDestinations',
-  'waitForConsent',
-  'gpc',
-  'consentChangedEvent',
-  'lazyDestinations',
-  'enforceCloudMode',
-  'diagnostics',
-  'destinationHosts',
-])
-
+type Check = (value: unknown, option: string) => unknown
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
-
-function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: T): T
-function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: undefined): T | undefined
-function oneOf<T extends string>(option: string, value: unknown, allowed: readonly T[], fallback: T | undefined) {
-  if (value === undefined) return fallback
-  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T
-  throw new ConsentGuardConfigError(option, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`, value)
+const fail = (option: string, problem: string, value?: unknown): never => {
+  throw new ConsentGuardConfigError(option, problem, value)
 }
 
-function flag(option: string, value: unknown, fallback: boolean): boolean {
-  if (value === undefined) return fallback
-  if (typeof value === 'boolean') return value
-  throw new ConsentGuardConfigError(option, 'must be a boolean', value)
+const oneOf =
+  (...allowed: string[]): Check =>
+  (v, option) =>
+    allowed.includes(v as string) ? v : fail(option, `must be one of ${allowed.map((a) => `'${a}'`).join(', ')}`, v)
+const flag: Check = (v, option) => (typeof v === 'boolean' ? v : fail(option, 'must be a boolean', v))
+const wholeNumber: Check = (v, option) => (Number.isInteger(v) && (v as number) >= 0 ? v : fail(option, 'must be a whole number >= 0', v))
+const stringList = (v: unknown, option: string) =>
+  Array.isArray(v) && v.every((c) => typeof c === 'string' && c) ? [...v] : fail(option, 'must be an array of non-empty strings', v)
+const listsByName: Check = (v, option) => {
+  if (!isObject(v)) fail(option, 'must be an object of destination name -> string[]', v)
+  return Object.fromEntries(Object.entries(v as object).map(([key, list]) => [key, stringList(list, `${option}.${key}`)]))
+}
+const source: Check = (v, option) =>
+  isObject(v) && typeof v.name === 'string' && typeof v.read === 'function' && (v.subscribe === undefined || typeof v.subscribe === 'function')
+    ? v
+    : fail(option, 'is required: a consent source { name, read(), subscribe?() } such as custom({ read })', v)
+const rule: Check = (v, option) => (v === 'all' || v === 'any' || typeof v === 'function' ? v : fail(option, "must be 'all', 'any' or a function", v))
+const gpc: Check = (v, option) => (v === false ? v : isObject(v) && Object.keys(v).join() === 'deny' ? { deny: stringList(v.deny, `${option}.deny`) } : fail(option, 'must be false or { deny: string[] }', v))
+const wait: Check = (v, option) => {
+  if (!isObject(v)) fail(option, 'must be an object { timeoutMs?, maxEvents? }', v)
+  return parseFields(v as Record<string, unknown>, { timeoutMs: [wholeNumber, DEFAULT_WAIT.timeoutMs], maxEvents: [wholeNumber, DEFAULT_WAIT.maxEvents] }, `${option}.`)
 }
 
-function stringLists(option: string, value: unknown): Record<string, string[]> {
-  if (value === undefined) return {}
-  if (!isObject(value)) throw new ConsentGuardConfigError(option, 'must be an object of destination name -> string[]', value)
-  const out: Record<string, string[]> = {}
-  for (const [key, list] of Object.entries(value)) {
-    if (!Array.isArray(list) || !list.every((c) => typeof c === 'string' && c.length > 0)) {
-      throw new ConsentGuardConfigError(`${option}.${key}`, 'must be an array of non-empty strings', list)
-    }
-    out[key] = [...list]
+/** Each option: its check and its default (`undefined`: none, or required when the check says so). */
+const OPTIONS: Record<keyof ConsentGuardOptions, [Check, unknown]> = {
+  cmp: [source, undefined],
+  consentModel: [oneOf('opt-in', 'opt-out'), undefined],
+  integrationCategoryMappings: [listsByName, {}],
+  categoryRule: [rule, 'all'],
+  unmappedDestinations: [oneOf('allow', 'block'), 'allow'],
+  waitForConsent: [wait, { ...DEFAULT_WAIT }],
+  gpc: [gpc, false],
+  consentChangedEvent: [flag, true],
+  lazyDestinations: [flag, true],
+  enforceCloudMode: [flag, false],
+  diagnostics: [oneOf('auto', 'always', 'off'), 'auto'],
+  destinationHosts: [listsByName, {}],
+}
+
+function parseFields(input: Record<string, unknown>, fields: Record<string, [Check, unknown]>, prefix: string) {
+  for (const key of Object.keys(input)) if (!(key in fields)) fail(`${prefix}${key}`, `is not a ${prefix ? prefix.slice(0, -1) : 'consentGuard'} option`)
+  const out: Record<string, unknown> = {}
+  for (const [key, [check, fallback]] of Object.entries(fields)) {
+    const value = input[key]
+    out[key] = value === undefined && (fallback !== undefined || key !== 'cmp') ? fallback : check(value, prefix + key)
   }
   return out
 }
 
-function positiveInt(option: string, value: unknown, fallback: number): number {
-  if (value === undefined) return fallback
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0) return value
-  throw new ConsentGuardConfigError(option, 'must be a whole number >= 0', value)
-}
-
-/** Validates `consentGuard()` options; throws `ConsentGuardConfigError`, never falls back silently. */
+/** Validates `consentGuard()` options; throws `ConsentGuardConfigError` naming the option, never falls back silently. */
 export function parseOptions(input: unknown): ResolvedOptions {
-  if (!isObject(input)) throw new ConsentGuardConfigError('options', 'must be an object such as { cmp: custom({ read }) }', input)
-  for (const key of Object.keys(input)) {
-    if (!KNOWN.has(key as keyof ConsentGuardOptions)) throw new ConsentGuardConfigError(key, 'is not a consentGuard option')
-  }
-  const cmp = input.cmp
-  if (!isObject(cmp) || typeof cmp.name !== 'string' || typeof cmp.read !== 'function') {
-    throw new ConsentGuardConfigError('cmp', 'is required: a consent source { name, read(), subscribe?() } such as custom({ read })', cmp)
-  }
-  if (cmp.subscribe !== undefined && typeof cmp.subscribe !== 'function') {
-    throw new ConsentGuardConfigError('cmp.subscribe', 'must be a function when given', cmp.subscribe)
-  }
-
-  const rule = input.categoryRule
-  if (rule !== undefined && rule !== 'all' && rule !== 'any' && typeof rule !== 'function') {
-    throw new ConsentGuardConfigError('categoryRule', "must be 'all', 'any' or a function", rule)
-  }
-
-  const wait = input.waitForConsent
-  if (wait !== undefined && !isObject(wait)) throw new ConsentGuardConfigError('waitForConsent', 'must be an object { timeoutMs?, maxEvents? }', wait)
-  for (const key of Object.keys(wait ?? {})) {
-    if (key !== 'timeoutMs' && key !== 'maxEvents') throw new ConsentGuardConfigError(`waitForConsent.${key}`, 'is not a waitForConsent option')
-  }
-
-  const gpc = input.gpc
-  let resolvedGpc: ResolvedOptions['gpc'] = false
-  if (gpc !== undefined && gpc !== false) {
-    if (!isObject(gpc) || !Array.isArray(gpc.deny) || !gpc.deny.every((c) => typeof c === 'string')) {
-      throw new ConsentGuardConfigError('gpc', 'must be false or { deny: string[] }', gpc)
-    }
-    resolvedGpc = { deny: [...(gpc.deny as string[])] }
-  }
-
-  return {
-    cmp: cmp as unknown as ResolvedOptions['cmp'],
-    consentModel: oneOf('consentModel', input.consentModel, ['opt-in', 'opt-out'] as const, undefined),
-    integrationCategoryMappings: stringLists('integrationCategoryMappings', input.integrationCategoryMappings),
-    categoryRule: (rule as ResolvedOptions['categoryRule']) ?? 'all',
-    unmappedDestinations: oneOf('unmappedDestinations', input.unmappedDestinations, ['allow', 'block'] as const, 'allow'),
-    waitForConsent: {
-      timeoutMs: positiveInt('waitForConsent.timeoutMs', wait?.timeoutMs, DEFAULT_WAIT.timeoutMs),
-      maxEvents: positiveInt('waitForConsent.maxEvents', wait?.maxEvents, DEFAULT_WAIT.maxEvents),
-    },
-    gpc: resolvedGpc,
-    consentChangedEvent: flag('consentChangedEvent', input.consentChangedEvent, true),
-    lazyDestinations: flag('lazyDestinations', input.lazyDestinations, true),
-    enforceCloudMode: flag('enforceCloudMode', input.enforceCloudMode, false),
-    diagnostics: oneOf('diagnostics', input.diagnostics, ['auto', 'always', 'off'] as const, 'auto'),
-    destinationHosts: stringLists('destinationHosts', input.destinationHosts),
-  }
+  if (!isObject(input)) fail('options', 'must be an object such as { cmp: custom({ read }) }', input)
+  return parseFields(input as Record<string, unknown>, OPTIONS, '') as unknown as ResolvedOptions
 }
