@@ -19,5 +19,23 @@ export type {
   RoutingReason,
 } from '../shared/routing/types'
 export type { Diagnostic } from '../shared/protocol/protocol'
-export { custom } from './adapters/custom'
-export { staticConsent } from './adapters/static-consent'
+export {
+  cookieConsent,
+  cookiebot,
+  custom,
+  didomi,
+  googleConsentMode,
+  gpp,
+  ketch,
+  klaro,
+  oneTrust,
+  osano,
+  staticConsent,
+  tcf,
+  usercentrics,
+  type CookieConsentOptions,
+  type CustomSourceOptions,
+  type GppOptions,
+  type TcfOptions,
+  type UsercentricsOptions,
+} from './adapters/adapters'

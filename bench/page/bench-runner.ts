@@ -46,7 +46,7 @@ function destinations(received: { count: number }): unknown[] {
 
 async function load(contender: Contender, received: { count: number }, diagnostics: 'auto' | 'off') {
   const base = { writeKey: 'bench', cdnSettings: settings() as never, plugins: destinations(received) as Plugin[] }
-  const options = { integrations: { 'Segment.io': { apiHost: 'bench.invalid/v1', protocol: 'http' } }, disableClientPersistence: true }
+  const options = { integrations: { 'Segment.io': { apiHost: 'bench.invalid/v1', protocol: 'http' as const } }, disableClientPersistence: true }
   if (contender === 'bare') return (await AnalyticsBrowser.load(base, options))[0]
   if (contender === 'consent-guard') {
     const guard = consentGuard({ cmp: custom({ read: () => ({ status: 'decided', categories: CATEGORIES, source: 'bench' }) }), diagnostics })
@@ -86,7 +86,7 @@ export async function prepareHeld(n: number) {
   const received = { count: 0 }
   const [analytics] = await AnalyticsBrowser.load(
     { writeKey: 'bench', cdnSettings: settings() as never, plugins: [guard, ...(destinations(received) as Plugin[])] },
-    guard.loadOptions({ integrations: { 'Segment.io': { apiHost: 'bench.invalid/v1', protocol: 'http' } }, disableClientPersistence: true }),
+    guard.loadOptions({ integrations: { 'Segment.io': { apiHost: 'bench.invalid/v1', protocol: 'http' as const } }, disableClientPersistence: true }),
   )
   heldRun = { decide: (s) => decide(s), all: [], received }
   ;(window as unknown as { heldAnalytics: unknown }).heldAnalytics = analytics

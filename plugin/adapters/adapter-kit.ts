@@ -13,14 +13,18 @@
  * plugin.
  */
 import type { ConsentModel, ConsentState } from '../../shared/routing/types'
+import type { ConsentSource } from '../consent-source'
 import { reportSourceProblem } from './source-problems'
 
 export type Categories = Record<string, boolean>
+/** A source whose `read()` answers at once (the platform keeps its state in globals). */
+export type SyncConsentSource = Omit<ConsentSource, 'read'> & { read(): ConsentState }
+/** A source whose `read()` waits briefly for a callback-style platform API. */
+export type AsyncConsentSource = Omit<ConsentSource, 'read'> & { read(): Promise<ConsentState> }
 export type OnChange = (state: ConsentState) => void
 export type Subscribe = (onChange: OnChange) => () => void
 
 /** The page's globals, typed loosely: everything a platform puts there is untrusted. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 export const page = (): any => globalThis
 
 export const isObject = (value: unknown): value is Record<string, any> => typeof value === 'object' && value !== null
@@ -82,16 +86,17 @@ export function firstState(source: string, subscribe: Subscribe): Promise<Consen
   return new Promise((resolve) => {
     let done = false
     let stop: (() => void) | undefined
-    const finish = (state: ConsentState): void => {
+    const finish = (state: ConsentState, timedOut?: boolean): void => {
       if (done) return
       done = true
       clearTimeout(timer)
       resolve(state)
-      // Unsubscribing from inside the platform's own callback could upset its loop.
-      setTimeout(() => stop?.(), 0)
+      // Unsubscribing from inside the platform's own callback could upset its loop: defer that.
+      if (timedOut) stop?.()
+      else setTimeout(() => stop?.(), 0)
     }
-    const timer = setTimeout(() => finish(pending(source)), READ_GRACE_MS)
-    stop = subscribe(finish)
+    const timer = setTimeout(() => finish(pending(source), true), READ_GRACE_MS)
+    stop = subscribe((state) => finish(state))
   })
 }
 

@@ -49,7 +49,15 @@ export function custom(options: CustomSourceOptions): ConsentSource {
   const source: ConsentSource = {
     name,
     read() {
-      const value: unknown = attempt(name, options.read)
+      let value: unknown
+      try {
+        value = options.read()
+      } catch (error) {
+        attempt(name, () => {
+          throw error
+        })
+        return pending(name)
+      }
       if (isObject(value) && isFunction(value.then))
         return Promise.resolve(value).then(settle, (error: unknown) => {
           attempt(name, () => {

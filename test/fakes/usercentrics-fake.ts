@@ -1,0 +1,117 @@
+/**
+ * Fake Usercentrics Web CMPs, from usercentrics.com/docs:
+ * - v3 (`web.cmp.usercentrics.eu/ui/loader.js`): `window.__ucCmp` with
+ *   promise-returning `isInitialized()`, `getConsentDetails()` (`{ consent:
+ *   { status, type: 'IMPLICIT' | 'EXPLICIT', required, ... }, services:
+ *   { [id]: { name, category, essential, consent: { given, type } } },
+ *   categories: { [slug]: { state, dps } } }`), `acceptAllConsents()`,
+ *   `denyAllConsents()`, `updateServicesConsents()` + `saveConsents()`;
+ * - v2 (`app.usercentrics.eu/browser-ui/latest/loader.js`): `window.UC_UI`
+ *   with `isInitialized()`, `getServicesBaseInfo()` (`[{ id, name,
+ *   categorySlug, consent: { status, history } }]`), `isConsentRequired()`,
+ *   `acceptAllConsents()`, `denyAllConsents()`;
+ * - window events: `UC_UI_INITIALIZED` on init, `UC_CONSENT` (v3, on init and
+ *   after each change), `UC_UI_CMP_EVENT` (`detail.type` ACCEPT_ALL |
+ *   DENY_ALL | SAVE | CMP_SHOWN ...), and the admin-configured custom event.
+ */
+import { wipeAfter } from './adapter-harness'
+
+export interface UcService {
+  id: string
+  name: string
+  category: string
+  essential?: boolean
+}
+
+export const UC_SERVICES: UcService[] = [
+  { id: 'H1Vl5NidjWX', name: 'Usercentrics Consent Management Platform', category: 'essential', essential: true },
+  { id: '87JYasXPF', name: 'Google Analytics 4', category: 'marketing' },
+  { id: 'B1Hk_zoTX', name: 'Google Ads Remarketing', category: 'marketing' },
+  { id: 'S1pcEj_jZX', name: 'Hotjar', category: 'functional' },
+]
+
+export interface UcFakeOptions {
+  version: 2 | 3
+  /** Consent stored by an earlier visit: service id -> given. */
+  stored?: Record<string, boolean>
+  /** The visitor needs no consent (e.g. outside the EU): implied, everything given. */
+  notRequired?: boolean
+  /** The custom window event configured in the admin. */
+  customEvent?: string
+}
+
+export function usercentricsFake(options: UcFakeOptions) {
+  const w = globalThis as Record<string, any>
+  wipeAfter('__ucCmp', 'UC_UI')
+  let initialized = false
+  let type: 'IMPLICIT' | 'EXPLICIT' = options.stored ? 'EXPLICIT' : 'IMPLICIT'
+  let required = !options.stored && !options.notRequired
+  const given: Record<string, boolean> = Object.fromEntries(UC_SERVICES.map((s) => [s.id, !!s.essential || !!options.notRequired || !!options.stored?.[s.id]]))
+
+  const details = () => {
+    const categories: Record<string, { state: string; dps: Record<string, boolean> }> = {}
+    for (const s of UC_SERVICES) (categories[s.category] ??= { state: '', dps: {} }).dps[s.id] = given[s.id]
+    for (const c of Object.values(categories)) {
+      const values = Object.values(c.dps)
+      c.state = values.every(Boolean) ? 'ALL_ACCEPTED' : values.some(Boolean) ? 'SOME_ACCEPTED' : 'ALL_DENIED'
+    }
+    const values = Object.values(given)
+    return {
+      consent: { status: values.every(Boolean) ? 'ALL_ACCEPTED' : 'SOME_DENIED', required, type, version: 1, controllerId: 'ctrl', language: 'en', setting: { id: 'fake', type: 'GDPR', version: '1' } },
+      services: Object.fromEntries(UC_SERVICES.map((s) => [s.id, { name: s.name, version: '1', category: s.category, essential: !!s.essential, consent: { given: given[s.id], type } }])),
+      categories,
+    }
+  }
+  const fire = (name: string, detail?: unknown) => w.dispatchEvent(new CustomEvent(name, { detail }))
+  const userAction = async (kind: string, consent: (s: UcService) => boolean) => {
+    for (const s of UC_SERVICES) given[s.id] = !!s.essential || consent(s)
+    type = 'EXPLICIT'
+    required = false
+    fire('UC_UI_CMP_EVENT', { source: 'FIRST_LAYER', type: kind })
+    if (options.version === 3) fire('UC_CONSENT', details())
+    if (options.customEvent) fire(options.customEvent, { event: 'consent_status', type: 'explicit' })
+  }
+
+  const v3 = {
+    isInitialized: async () => initialized,
+    getConsentDetails: async () => details(),
+    acceptAllConsents: () => userAction('ACCEPT_ALL', () => true),
+    denyAllConsents: () => userAction('DENY_ALL', () => false),
+    showFirstLayer: async () => fire('UC_UI_CMP_EVENT', { source: 'FIRST_LAYER', type: 'CMP_SHOWN' }),
+  }
+  const v2 = {
+    isInitialized: () => initialized,
+    isConsentRequired: () => required,
+    getServicesBaseInfo: () =>
+      UC_SERVICES.map((s) => ({
+        id: s.id,
+        name: s.name,
+        categorySlug: s.category,
+        consent: { status: given[s.id], history: [{ action: 'onInitialPageLoad', status: given[s.id], type: type.toLowerCase(), timestamp: 1 }] },
+      })),
+    acceptAllConsents: () => userAction('ACCEPT_ALL', () => true),
+    denyAllConsents: () => userAction('DENY_ALL', () => false),
+  }
+
+  return {
+    /** The loader runs: the API object exists, then the CMP initializes. */
+    load() {
+      if (options.version === 3) w.__ucCmp = v3
+      else w.UC_UI = v2
+      initialized = true
+      fire('UC_UI_INITIALIZED')
+      if (options.version === 3) fire('UC_CONSENT', details())
+    },
+    /** The API object exists but the CMP has not initialized yet (v2). */
+    loadUninitialized() {
+      w.UC_UI = v2
+    },
+    acceptAll: () => userAction('ACCEPT_ALL', () => true),
+    denyAll: () => userAction('DENY_ALL', () => false),
+    /** The user saves a selection in the second layer. */
+    save: (ids: string[]) => userAction('SAVE', (s) => ids.includes(s.id)),
+    showBanner: () => fire('UC_UI_CMP_EVENT', { source: 'FIRST_LAYER', type: 'CMP_SHOWN' }),
+    v3,
+    v2,
+  }
+}

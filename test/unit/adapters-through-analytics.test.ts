@@ -1,0 +1,221 @@
+/**
+ * Every adapter, driven through its platform fake, inside the real
+ * analytics-next with the real Consent Guard: a refused category keeps a local
+ * destination from being called and is stamped false on the Segment payload;
+ * granting it (no reload) lets the next event through, stamped true.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ConsentSource } from '../../plugin/consent-source'
+import { consentGuard } from '../../plugin/consent-guard'
+import { cookieConsent, cookiebot, didomi, googleConsentMode, gpp, ketch, klaro, oneTrust, osano, staticConsent, tcf, usercentrics } from '../../plugin/adapters/adapters'
+import { flush } from '../fakes/adapter-harness'
+import { cookieConsentFake } from '../fakes/cookie-consent-fake'
+import { cookiebotFake } from '../fakes/cookiebot-fake'
+import { didomiFake } from '../fakes/didomi-fake'
+import { googleTagFake } from '../fakes/google-consent-mode-fake'
+import { gppFake } from '../fakes/gpp-fake'
+import { ketchFake } from '../fakes/ketch-fake'
+import { klaroFake } from '../fakes/klaro-fake'
+import { oneTrustFake } from '../fakes/one-trust-fake'
+import { osanoFake } from '../fakes/osano-fake'
+import { tcfFake } from '../fakes/tcf-fake'
+import { usercentricsFake } from '../fakes/usercentrics-fake'
+import { interceptSegment, loadAnalytics, recordingDestination, tracked, cdnSettings } from './support/analytics-harness'
+
+interface Case {
+  /** The category id the platform uses for what Local needs. */
+  category: string
+  /** Installs the platform (loaded, visitor undecided) and returns the adapter and the user's two answers. */
+  setup(): { cmp: ConsentSource; refuse(): void; grant(): void }
+}
+
+const cases: Record<string, Case> = {
+  oneTrust: {
+    category: 'C0004',
+    setup() {
+      const fake = oneTrustFake()
+      fake.load()
+      return { cmp: oneTrust(), refuse: () => fake.choose(['C0002']), grant: () => fake.choose(['C0002', 'C0004']) }
+    },
+  },
+  tcf: {
+    category: 'C0004',
+    setup() {
+      const fake = tcfFake()
+      fake.installStub()
+      const cmp = tcf({ purposes: { C0004: [1, 2, 3, 4] } })
+      fake.load()
+      return { cmp, refuse: () => fake.choose({ purposes: [1] }), grant: () => fake.choose({ purposes: [1, 2, 3, 4] }) }
+    },
+  },
+  gpp: {
+    category: 'C0004',
+    setup() {
+      const fake = gppFake()
+      fake.load()
+      const cmp = gpp({ sections: { usnat: { C0004: ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut'] } } })
+      return { cmp, refuse: () => fake.optOut('usnat', { SaleOptOut: 1 }), grant: () => fake.optOut('usnat', { SaleOptOut: 2 }) }
+    },
+  },
+  googleConsentMode: {
+    category: 'ad_storage',
+    setup() {
+      const fake = googleTagFake()
+      fake.gtag('consent', 'default', { ad_storage: 'denied', analytics_storage: 'denied' })
+      return {
+        cmp: googleConsentMode(),
+        refuse: () => fake.duringClick(() => fake.gtag('consent', 'update', { analytics_storage: 'granted' })),
+        grant: () => fake.duringClick(() => fake.gtag('consent', 'update', { ad_storage: 'granted' })),
+      }
+    },
+  },
+  cookiebot: {
+    category: 'marketing',
+    setup() {
+      const fake = cookiebotFake()
+      fake.load()
+      return {
+        cmp: cookiebot(),
+        refuse: () => fake.choose({ preferences: true, statistics: true, marketing: false }),
+        grant: () => fake.choose({ preferences: true, statistics: true, marketing: true }),
+      }
+    },
+  },
+  usercentrics: {
+    category: 'marketing',
+    setup() {
+      const fake = usercentricsFake({ version: 3 })
+      fake.load()
+      return { cmp: usercentrics(), refuse: () => fake.save(['S1pcEj_jZX']), grant: () => fake.acceptAll() }
+    },
+  },
+  didomi: {
+    category: 'select_personalized_ads',
+    setup() {
+      const fake = didomiFake()
+      fake.load()
+      return { cmp: didomi(), refuse: () => fake.choose(['cookies']), grant: () => fake.agreeToAll() }
+    },
+  },
+  osano: {
+    category: 'MARKETING',
+    setup() {
+      const fake = osanoFake()
+      fake.installPreload()
+      const cmp = osano()
+      fake.load()
+      return { cmp, refuse: () => fake.save({ ANALYTICS: true }), grant: () => fake.save({ MARKETING: true }) }
+    },
+  },
+  ketch: {
+    category: 'behavioral_advertising',
+    setup() {
+      const fake = ketchFake()
+      fake.installSnippet()
+      fake.load()
+      return { cmp: ketch(), refuse: () => fake.choose({ analytics: true, behavioral_advertising: false }), grant: () => fake.choose({ behavioral_advertising: true }) }
+    },
+  },
+  klaro: {
+    category: 'google-ads',
+    setup() {
+      const fake = klaroFake()
+      fake.load()
+      return { cmp: klaro(), refuse: () => fake.choose({ matomo: true }), grant: () => fake.choose({ 'google-ads': true }, 'accept') }
+    },
+  },
+  cookieConsent: {
+    category: 'ads',
+    setup() {
+      const fake = cookieConsentFake()
+      fake.load()
+      return { cmp: cookieConsent(), refuse: () => fake.choose(['analytics']), grant: () => fake.choose('all') }
+    },
+  },
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals()
+})
+
+/** Lets subscriptions, promise-based CMP APIs and the plugin's hold settle. */
+const settle = async () => {
+  await flush()
+  await flush()
+}
+
+describe('adapters through analytics-next and Consent Guard', () => {
+  it.each(Object.entries(cases))('%s: a refused category blocks Local and is stamped false; granting it lets the next event through', async (_name, c) => {
+    const requests = interceptSegment()
+    const calls: string[] = []
+    const { cmp, refuse, grant } = c.setup()
+    const guard = consentGuard({ cmp, integrationCategoryMappings: { Local: [c.category] } })
+    // Segment.io itself stays allowed (hasUnmappedDestinations), so every payload is visible.
+    const settings = cdnSettings({ consentSettings: { allCategories: [c.category], hasUnmappedDestinations: true } })
+    const { analytics } = await loadAnalytics(settings, [guard, recordingDestination('Local', calls)])
+
+    refuse()
+    await settle()
+    await analytics.track('Refused')
+    grant()
+    await settle()
+    await analytics.track('Granted')
+
+    const ours = calls.filter((call) => !call.endsWith('Segment Consent Preference Updated'))
+    expect(ours).toEqual(['Local:Granted'])
+    await vi.waitFor(() => expect(tracked(requests).filter((p) => p.event !== 'Segment Consent Preference Updated')).toHaveLength(2))
+    const byName = Object.fromEntries(tracked(requests).map((p) => [p.event, p.context.consent.categoryPreferences]))
+    expect(byName.Refused[c.category]).toBe(false)
+    expect(byName.Granted[c.category]).toBe(true)
+    expect(guard.consent()).toMatchObject({ status: 'decided', source: cmp.name })
+  })
+
+  it('staticConsent: a fixed refusal never reaches Local', async () => {
+    const requests = interceptSegment()
+    const calls: string[] = []
+    const guard = consentGuard({ cmp: staticConsent({ C0004: false, C0002: true }), integrationCategoryMappings: { Local: ['C0004'] } })
+    const { analytics } = await loadAnalytics(cdnSettings({ consentSettings: { allCategories: ['C0004'], hasUnmappedDestinations: true } }), [
+      guard,
+      recordingDestination('Local', calls),
+    ])
+    await analytics.track('Fixed')
+    expect(calls).toEqual([])
+    await vi.waitFor(() => expect(tracked(requests)).toHaveLength(1))
+    expect(tracked(requests)[0].context.consent.categoryPreferences).toEqual({ C0002: true, C0004: false })
+  })
+
+  // Guards from earlier tests still listen on this window: each of these pages sends to its own host.
+  const ownHost = (host: string) => {
+    const events: Array<string | undefined> = []
+    vi.stubGlobal('fetch', async (url: string, init?: { body?: string }) => {
+      if (new URL(String(url)).host === host) events.push(init?.body ? JSON.parse(init.body).event : undefined)
+      return new Response('{}', { status: 200 })
+    })
+    return { events, options: { integrations: { 'Segment.io': { apiHost: `${host}/v1`, protocol: 'http' } } } }
+  }
+  const settings = () => cdnSettings({ consentSettings: { allCategories: ['C0004'], hasUnmappedDestinations: true } })
+
+  it('oneTrust: a user decision after load sends one Segment Consent Preference Updated', async () => {
+    const page = ownHost('deciding.test')
+    const fake = oneTrustFake()
+    fake.load()
+    const guard = consentGuard({ cmp: oneTrust() })
+    const { analytics } = await loadAnalytics(settings(), [guard], page.options)
+    fake.choose(['C0004'])
+    await settle()
+    await analytics.track('After')
+    await vi.waitFor(() => expect(page.events).toEqual(['Segment Consent Preference Updated', 'After']))
+  })
+
+  it("oneTrust: a returning visitor's stored choice sends no Segment Consent Preference Updated, even when OneTrust loads later", async () => {
+    const page = ownHost('returning.test')
+    const fake = oneTrustFake({ stored: ['C0001', 'C0004'] })
+    const guard = consentGuard({ cmp: oneTrust() })
+    const { analytics } = await loadAnalytics(settings(), [guard], page.options)
+    fake.load()
+    await settle()
+    expect(guard.consent()).toMatchObject({ status: 'decided', explicit: false })
+    await analytics.track('Returning')
+    await vi.waitFor(() => expect(page.events).toEqual(['Returning']))
+  })
+})
