@@ -11,7 +11,8 @@ export const MAX_NAME = 512
 export const MAX_LIST = 500
 export const MAX_JSON_DEPTH = 24
 
-const encoder = new TextEncoder()
+let encoder: TextEncoder | undefined
+/** UTF-8 length of a string (the encoder is made on first use: importing this module has no side effects). */
 export function utf8Bytes(text: string): number {
-  return encoder.encode(text).length
+  return (encoder ??= new TextEncoder()).encode(text).length
 }
