@@ -96,6 +96,11 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     analytics.track(CONSENT_CHANGED_EVENT).catch(() => undefined)
   }
 
+  function reportProblem(problem: string) {
+    const state = tracker.current()
+    diagnostics.record('consent', { cmp: options.cmp.name, state, preferences: table.routingFor(state).preferences, error: problem })
+  }
+
   const tracker = trackConsent(options.cmp, {
     onChange(state, previous, sourceReportedPending) {
       const preferences = table.routingFor(state).preferences
@@ -104,16 +109,10 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       applyDecisions()
       if (options.consentChangedEvent && isChange(state, sourceReportedPending)) sendChangeEvent(state)
     },
-    onProblem(problem) {
-      const state = tracker.current()
-      diagnostics.record('consent', { cmp: options.cmp.name, state, preferences: table.routingFor(state).preferences, error: problem })
-    },
+    onProblem: reportProblem,
   })
-  const stopProblems = onSourceProblem((source, problem) => {
-    if (source !== options.cmp.name) return
-    const state = tracker.current()
-    diagnostics.record('consent', { cmp: source, state, preferences: table.routingFor(state).preferences, error: problem })
-  })
+  // Adapters report platform problems (garbage globals, a throwing API) through this channel.
+  const stopProblems = onSourceProblem((source, problem) => source === options.cmp.name && reportProblem(problem))
   tracker.start()
   if (!shouldHold(tracker.current())) hold.release()
 
