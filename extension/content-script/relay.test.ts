@@ -1,0 +1,87 @@
+import fc from 'fast-check'
+import { afterEach, describe, expect, it } from 'vitest'
+import { ANNOUNCE, createMessage, type Diagnostic } from '../../shared/protocol/protocol'
+import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
+import { acceptMessage } from './relay-checks'
+import { startRelay } from './relay'
+
+const probe = createMessage('sid-1', 0, 'probe', {})
+const hold = createMessage('sid-1', 1, 'hold', { action: 'held', held: 1 })
+
+describe(acceptMessage, () => {
+  const win = { top: null as unknown, location: { origin: 'https://shop.example' } }
+  win.top = win
+  const ok = { source: win, origin: 'https://shop.example', data: hold }
+
+  it('accepts a valid message from our own top window and origin', () => {
+    expect(acceptMessage(ok, win)).toEqual(hold)
+  })
+
+  it('refuses other sources, other origins, opaque origins and frames', () => {
+    expect(acceptMessage({ ...ok, source: {} }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, source: null }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, origin: 'https://evil.example' }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, origin: 'null' }, { ...win, location: { origin: 'null' }, top: undefined })).toBeUndefined()
+    const frame = { top: win, location: win.location }
+    expect(acceptMessage({ ...ok, source: frame }, frame)).toBeUndefined()
+  })
+
+  it('refuses invalid envelopes, unknown kinds and oversized messages', () => {
+    expect(acceptMessage({ ...ok, data: { ...hold, v: 2 } }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, data: { ...hold, kind: 'announce' } }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, data: ANNOUNCE }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, data: JSON.stringify(hold) }, win)).toBeUndefined()
+    const huge = { ...hold, reason: 'x'.repeat(4000) }
+    expect(acceptMessage({ ...ok, data: huge }, win)).toEqual(huge)
+    const payload = Array.from({ length: 20 }, () => 'y'.repeat(60_000))
+    const tooBig = createMessage('sid-1', 2, 'inspector-event', { instance: 'a', messageId: 'm', type: 'track', consent: null, payload })
+    expect(JSON.stringify(tooBig).length).toBeGreaterThan(MAX_MESSAGE_BYTES)
+    expect(acceptMessage({ ...ok, data: tooBig }, win)).toBeUndefined()
+  })
+
+  it('never throws and accepts nothing that is not a protocol message', () => {
+    fc.assert(
+      fc.property(fc.anything(), (data) => {
+        expect(acceptMessage({ ...ok, data }, win)).toBeUndefined()
+      }),
+    )
+  })
+})
+
+describe(startRelay, () => {
+  let stop: (() => void) | undefined
+  afterEach(() => stop?.())
+  const tick = () => new Promise((resolve) => setTimeout(resolve, 0))
+
+  /**
+   * Vitest's `window` global is not the object happy-dom sets as
+   * `event.source`; the relay must compare against the real one, as in Chrome.
+   */
+  async function realWindow(): Promise<Window> {
+    return new Promise((resolve) => {
+      window.addEventListener('message', (e) => resolve(e.source as Window), { once: true })
+      window.postMessage('which-window', '*')
+    })
+  }
+
+  it('announces, forwards checked messages, answers probes, and posts nothing else', async () => {
+    const win = await realWindow()
+    const seen: unknown[] = []
+    const record = (e: MessageEvent) => seen.push(e.data)
+    window.addEventListener('message', record)
+    const forwarded: Diagnostic[] = []
+    stop = startRelay(win, (m) => forwarded.push(m))
+    await tick()
+    win.postMessage(probe, location.origin)
+    win.postMessage({ ...hold, kind: 'nope' }, location.origin)
+    win.postMessage('<img src=x onerror=alert(1)>', '*')
+    win.postMessage(hold, location.origin)
+    await tick()
+    await tick()
+    window.removeEventListener('message', record)
+    expect(forwarded).toEqual([probe, hold])
+    // Everything in the page's message stream that did not come from the test is ANNOUNCE.
+    const fromRelay = seen.filter((d) => !(d === probe || d === hold || typeof d === 'string' || (d as { kind?: string }).kind === 'nope'))
+    expect(fromRelay).toEqual([ANNOUNCE, ANNOUNCE])
+  })
+})

@@ -1,0 +1,14 @@
+/**
+ * Follows the DevTools theme (`chrome.devtools.panels.themeName`: 'default'
+ * or 'dark'); as a page, follows prefers-color-scheme.
+ */
+export function applyTheme(root: HTMLElement, themeName: string | undefined, media?: (q: string) => MediaQueryList): void {
+  if (themeName === 'dark' || themeName === 'default') {
+    root.dataset.theme = themeName === 'dark' ? 'dark' : 'light'
+    return
+  }
+  const query = (media ?? window.matchMedia?.bind(window))?.('(prefers-color-scheme: dark)')
+  const set = () => (root.dataset.theme = query?.matches ? 'dark' : 'light')
+  set()
+  query?.addEventListener?.('change', set)
+}
