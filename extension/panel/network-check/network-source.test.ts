@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { HarEntryLike } from './har-entry'
+import type { HarEntryLike } from '../../../shared/network/har-entry'
 import { NetworkSource, type DevtoolsNetworkLike } from './network-source'
 
 const entries: HarEntryLike[] = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/har/plugin-session.har'), 'utf8')).log.entries

@@ -3,7 +3,7 @@
  * the HAR so far, then each finished request. Kept across navigations while
  * "preserve log" is on, like the session.
  */
-import type { HarEntryLike } from './har-entry'
+import type { HarEntryLike } from '../../../shared/network/har-entry'
 import { Listeners } from '../stores/listeners'
 
 /** The slice of `chrome.devtools.network` used here. */

@@ -1,7 +1,7 @@
 /** The network check view: leaks and consent-less Segment requests. */
 import type { SessionStore } from '../stores/session-store'
 import { formatTime, h, replaceChildren } from '../ui/dom'
-import { checkNetwork } from './network-check'
+import { checkNetwork } from '../../../shared/network/network-check'
 import type { NetworkSource } from './network-source'
 
 export function createNetworkView(session: SessionStore, source: NetworkSource): { element: HTMLElement; render(): void } {

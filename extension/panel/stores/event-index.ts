@@ -10,7 +10,7 @@
 import type { DiagnosticOf } from '../../../shared/protocol/protocol'
 import { Listeners } from './listeners'
 import { pluginRow, predictedRow, type EventRow } from './event-row'
-import { predictRouting } from './predict-routing'
+import { predictRouting } from '../../../shared/routing/predict-routing'
 import { messageKey, type SessionStore } from './session-store'
 
 export class EventIndex {

@@ -1,6 +1,6 @@
 /**
  * Building DOM without markup strings: every piece of page data goes in as a
- * text node (never innerHTML), and `on*` attributes are refused so no string
+ * text node (never parsed as HTML), and `on*` attributes are refused so no string
  * can become code.
  */
 export type Attrs = Record<string, string | number | boolean | undefined | null>

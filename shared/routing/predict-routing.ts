@@ -5,9 +5,9 @@
  * as a decided opt-in state. An event without a consent object is not
  * filtered by Segment at all, so everything is predicted as delivered.
  */
-import type { PluginMessages } from '../../../shared/protocol/protocol'
-import { decideRouting } from '../../../shared/routing/decide-routing'
-import type { CdnSettingsLike, ConsentState, IntegrationSettingsLike, RoutingDecision } from '../../../shared/routing/types'
+import type { PluginMessages } from '../protocol/protocol'
+import { decideRouting } from './decide-routing'
+import type { CdnSettingsLike, ConsentState, IntegrationSettingsLike, RoutingDecision } from './types'
 
 type SettingsBody = Pick<PluginMessages['settings'], 'destinations' | 'allCategories' | 'hasConsentSettings' | 'hasUnmappedDestinations'>
 

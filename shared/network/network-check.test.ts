@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createMessage } from '../../../shared/protocol/protocol'
-import type { RoutingDecision } from '../../../shared/routing/types'
+import { createMessage } from '../protocol/protocol'
+import type { RoutingDecision } from '../routing/types'
 import type { HarEntryLike } from './har-entry'
 import { checkNetwork, urlMatches } from './network-check'
 
 const T = Date.UTC(2024, 0, 1)
-const har = (name: string): HarEntryLike[] => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../test/fixtures/har', name), 'utf8')).log.entries
+const har = (name: string): HarEntryLike[] => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/har', name), 'utf8')).log.entries
 
 const decision = (destination: string, allowed: boolean, categories: string[]): RoutingDecision => ({
   destination,

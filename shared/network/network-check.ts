@@ -8,9 +8,9 @@
  * Hosts come from the built-in table, then the `hosts` of `settings` (and
  * `inspector-settings`) messages, which override it per destination.
  */
-import type { Diagnostic, DiagnosticOf } from '../../../shared/protocol/protocol'
-import { SEGMENT_IO } from '../../../shared/routing/destinations'
-import { predictRouting } from '../stores/predict-routing'
+import type { Diagnostic, DiagnosticOf } from '../protocol/protocol'
+import { SEGMENT_IO } from '../routing/destinations'
+import { predictRouting } from '../routing/predict-routing'
 import type { HarEntryLike } from './har-entry'
 import { SEGMENT_API_PREFIXES, VENDOR_HOSTS } from './vendor-hosts'
 
