@@ -26,7 +26,8 @@ function wrapAction(creationName: string, action: PluginLike): PluginLike {
     type: action.type,
     alternativeNames: [action.name],
     isLoaded: () => action.isLoaded(),
-    load: (ctx, analytics) => (loading ??= action.load(ctx, analytics)),
+    // A vendor `load` that throws synchronously becomes a rejection, reported like any failed load.
+    load: (ctx, analytics) => (loading ??= Promise.resolve().then(() => action.load(ctx, analytics))),
     unload: (ctx, analytics) => action.unload?.(ctx, analytics),
     track: call('track'),
     page: call('page'),
@@ -37,12 +38,17 @@ function wrapAction(creationName: string, action: PluginLike): PluginLike {
   }
 }
 
-/** Loads an action destination's bundle now, builds its plugins and registers them. */
+/**
+ * Loads an action destination's bundle now, builds its plugins and registers
+ * them. Resolves once they are registered (so the next event reaches them)
+ * with a promise of their own `load`, which analytics-next does not await
+ * for destinations and which may take long or never settle.
+ */
 export async function loadActionDestination(
   analytics: AnalyticsLike,
   remote: RemotePlugin,
   userSettings: Record<string, unknown> | undefined,
-): Promise<void> {
+): Promise<{ ready: Promise<unknown> }> {
   if (!remote.url || !remote.libraryName) throw new Error(`${remote.creationName}: remotePlugins entry has no url or libraryName`)
   await loadScript(remote.url)
   const factory = (window as unknown as Record<string, unknown>)[remote.libraryName]
@@ -54,5 +60,8 @@ export async function loadActionDestination(
       throw new Error(`${remote.creationName}: the bundle returned something that is not a plugin`)
     }
   }
-  await analytics.register(...plugins.map((p) => wrapAction(remote.creationName, p)))
+  const wrapped = plugins.map((p) => wrapAction(remote.creationName, p))
+  await analytics.register(...wrapped)
+  // `load` is memoised: this is the very call analytics-next's register made.
+  return { ready: Promise.all(wrapped.map((w) => w.load(undefined, analytics))) }
 }

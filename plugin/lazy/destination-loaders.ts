@@ -1,3 +1,3 @@
 /** The on-demand chunk that loads destination code after start-up (see lazy-destinations.ts). */
 export { loadActionDestination } from './action-destination'
-export { classicDestination } from './classic-destination'
+export { classicDestination, fetchClassicIntegration } from './classic-destination'

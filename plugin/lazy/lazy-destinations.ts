@@ -1,9 +1,16 @@
-import type { AnalyticsLike, InitOptionsLike, PluginLike } from '../analytics-slice'
+import type { AnalyticsLike, InitOptionsLike } from '../analytics-slice'
 import type { Routing } from '../enforcement/routing-table'
 import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike } from '../../shared/routing/types'
 import { isInstallableIntegration } from '../../shared/routing/destinations'
 import { withoutDestinationCode } from './defer-settings'
+
+/**
+ * The longest an event waits for lazily loaded destination code to arrive
+ * and register. Past it the event goes on without that destination, which
+ * receives the events after its registration.
+ */
+export const MAX_EVENT_WAIT_MS = 3000
 
 export type LazyReport = (action: 'deferred' | 'lazy-loaded' | 'failed', destination: string, error?: string) => void
 
@@ -69,9 +76,18 @@ export class LazyDestinations {
     }
   }
 
-  /** Resolves once every load started so far has registered or failed. */
+  /**
+   * Resolves once every destination whose load started so far is registered
+   * (so the next event reaches it) or has failed, or after at most
+   * `MAX_EVENT_WAIT_MS`: events wait for a destination's code to arrive,
+   * never for it to become ready (a vendor that never gets ready must not
+   * stall every event), and a stalled download holds them only so long.
+   */
   settled(): Promise<void> | undefined {
-    return this.inFlight.size ? Promise.all(this.inFlight).then(() => undefined) : undefined
+    if (!this.inFlight.size) return undefined
+    let timer: ReturnType<typeof setTimeout> | undefined
+    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_EVENT_WAIT_MS)))
+    return Promise.race([Promise.all(this.inFlight).then(() => undefined), deadline]).finally(() => clearTimeout(timer))
   }
 
   private hasCode(settings: CdnSettingsLike, name: string): boolean {
@@ -82,21 +98,22 @@ export class LazyDestinations {
 
   private start(name: string): void {
     this.states.set(name, 'not-loaded')
-    const job = this.load(name).then(
-      () => {
+    const failed = (error: unknown) => {
+      this.states.set(name, 'failed')
+      this.report('failed', name, error instanceof Error ? error.message : String(error))
+    }
+    const registered = this.load(name).then(({ ready }) => {
+      ready.then(() => {
         this.states.set(name, 'loaded')
         this.report('lazy-loaded', name)
-      },
-      (error: unknown) => {
-        this.states.set(name, 'failed')
-        this.report('failed', name, error instanceof Error ? error.message : String(error))
-      },
-    )
-    this.inFlight.add(job)
-    void job.finally(() => this.inFlight.delete(job))
+      }, failed)
+    }, failed)
+    this.inFlight.add(registered)
+    void registered.finally(() => this.inFlight.delete(registered))
   }
 
-  private async load(name: string): Promise<void> {
+  /** Fetches the destination's code and registers it; `ready` settles when its own `load` does. */
+  private async load(name: string): Promise<{ ready: Promise<unknown> }> {
     const analytics = this.analytics!
     const settings = this.original!
     const userIntegrations = (this.userOptions.integrations ?? {}) as Record<string, unknown>
@@ -105,18 +122,16 @@ export class LazyDestinations {
       return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {}
     }
     // The loaders are a separate chunk: a page pays for them only when a waiting destination gets consent.
-    const { loadActionDestination, classicDestination } = await import('./destination-loaders')
+    const { loadActionDestination, classicDestination, fetchClassicIntegration } = await import('./destination-loaders')
     const remote = settings.remotePlugins?.find((p) => p.creationName === name)
     if (remote) return loadActionDestination(analytics, remote, { ...own(remote.name) })
     const entry = settings.integrations[name]
     const versionSettings = (entry.versionSettings ?? {}) as { override?: string; version?: string }
     const version = versionSettings.override ?? versionSettings.version ?? 'latest'
-    const plugin: PluginLike = classicDestination(name, version, analytics.settings.cdnURL ?? 'https://cdn.segment.com', {
-      ...entry,
-      ...own(name),
-    })
-    // Loading is awaited here (analytics-next does not await destination loads) so a failure is reported.
-    await plugin.load(undefined, analytics)
+    const Integration = await fetchClassicIntegration(name, version, analytics.settings.cdnURL ?? 'https://cdn.segment.com')
+    const plugin = classicDestination(name, version, Integration, { ...entry, ...own(name) })
     await analytics.register(plugin)
+    // Memoised: the same promise as the `load` analytics-next's register started (and does not await).
+    return { ready: plugin.load(undefined, analytics) }
   }
 }

@@ -23,8 +23,8 @@ function model(settings: CdnSettingsLike, state: ConsentState, o: RoutingOptions
   return names.map((name) => {
     if (name === 'Segment.io') {
       const cs = settings.consentSettings
-      if (optIn && pending) return { destination: name, allowed: false, reason: 'pending' }
       const drop = !!cs && !cs.hasUnmappedDestinations && !(cs.allCategories ?? []).some(counts)
+      if (optIn && pending) return { destination: name, allowed: !drop, reason: 'pending' }
       return { destination: name, allowed: !drop, reason: drop ? 'missing-consent' : 'consented' }
     }
     const entry = settings.integrations[name]

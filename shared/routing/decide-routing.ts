@@ -42,15 +42,20 @@ export function decideDestination(
  * Segment's own rule, as consent-tools applies it: an event is not sent to
  * Segment.io iff the settings have `consentSettings`, there are no unmapped
  * destinations, and no category that counts is in `allCategories`.
+ * Opt-in and pending: the reason is `pending`, and the rule is applied to the
+ * all-false consent that such events carry (SPEC: after the hold times out,
+ * events "go out under all-false consent", and Segment's servers then deliver
+ * them only to unmapped destinations). While the hold is open, events are
+ * held before routing applies at all.
  */
 export function decideSegment(settings: CdnSettingsLike, view: ConsentView, prefs: Record<string, boolean>): RoutingDecision {
   const base = { destination: SEGMENT_IO, mode: 'segment' as const, categories: [], missing: [] }
-  if (view.model === 'opt-in' && view.pending) return { ...base, allowed: false, reason: 'pending' }
   const consentSettings = settings.consentSettings
   const dropped =
     consentSettings !== undefined &&
     consentSettings.hasUnmappedDestinations !== true &&
     !(consentSettings.allCategories ?? []).some((c) => prefs[c] === true)
+  if (view.model === 'opt-in' && view.pending) return { ...base, allowed: !dropped, reason: 'pending' }
   return dropped ? { ...base, allowed: false, reason: 'missing-consent' } : { ...base, allowed: true, reason: 'consented' }
 }
 

@@ -1,0 +1,112 @@
+/**
+ * The lifecycle of one lazily loaded destination, on the real analytics-next
+ * (happy-dom cannot run fetched bundles, so the loader chunk is replaced:
+ * each test decides when the code "arrives", registers and gets ready).
+ * Chromium proves real loading: test/e2e/lazy-destinations.e2e.test.ts.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { ConsentState } from '../../shared/routing/types'
+import { cdnSettings, interceptSegment, loadAnalytics, recordingDestination } from '../../test/unit/support/analytics-harness'
+import type { AnalyticsLike } from '../analytics-slice'
+import { RoutingTable } from '../enforcement/routing-table'
+import { loadActionDestination } from './destination-loaders'
+import { LazyDestinations, MAX_EVENT_WAIT_MS } from './lazy-destinations'
+
+vi.mock('./destination-loaders', () => ({
+  loadActionDestination: vi.fn(),
+  classicDestination: vi.fn(),
+  fetchClassicIntegration: vi.fn(),
+}))
+const loadAction = vi.mocked(loadActionDestination)
+
+const state = (categories: Record<string, boolean>): ConsentState => ({ status: 'decided', categories, source: 'test' })
+const DENIED = state({ Ads: false })
+const GRANTED = state({ Ads: true })
+
+afterEach(() => {
+  vi.useRealTimers()
+  vi.unstubAllGlobals()
+  loadAction.mockReset()
+})
+
+/** Real analytics-next loaded with the lazy hook; 'Ads Action' waits for consent. */
+async function setup() {
+  interceptSegment()
+  const table = new RoutingTable({ enforceCloudMode: false })
+  const reports: string[] = []
+  const lazy = new LazyDestinations(
+    (settings) => {
+      table.setSettings(settings)
+      return table.routingFor(DENIED)
+    },
+    (action, destination, error) => reports.push([action, destination, error].filter(Boolean).join(' ')),
+  )
+  const { analytics } = await loadAnalytics(cdnSettings({ action: { 'Ads Action': ['Ads'] } }), [], lazy.loadOptions())
+  lazy.attach(analytics as unknown as AnalyticsLike)
+  const grant = () => lazy.update(table.routingFor(GRANTED))
+  const names = () => analytics.queue.plugins.map((p) => p.name)
+  return { lazy, analytics, reports, grant, names }
+}
+
+describe(LazyDestinations, () => {
+  it('lets events go on once the code is registered, without waiting for it to get ready', async () => {
+    const { lazy, reports, grant, names } = await setup()
+    expect(reports).toEqual(['deferred Ads Action'])
+    loadAction.mockImplementation(async (analytics) => {
+      await analytics.register(recordingDestination('Ads Action'))
+      return { ready: new Promise(() => undefined) } // a vendor that never gets ready
+    })
+
+    grant()
+    await lazy.settled()
+
+    expect(names()).toContain('Ads Action')
+    expect(lazy.loadState('Ads Action')).toBe('not-loaded')
+    expect(reports).toEqual(['deferred Ads Action'])
+  })
+
+  it('reports lazy-loaded when the code gets ready, and failed when its load rejects', async () => {
+    const { lazy, reports, grant } = await setup()
+    let ready!: () => void
+    loadAction.mockResolvedValue({ ready: new Promise<void>((resolve) => (ready = resolve)) })
+    grant()
+    await lazy.settled()
+    expect(reports).toEqual(['deferred Ads Action'])
+    ready()
+    await vi.waitFor(() => expect(reports).toEqual(['deferred Ads Action', 'lazy-loaded Ads Action']))
+    expect(lazy.loadState('Ads Action')).toBe('loaded')
+
+    const second = await setup()
+    loadAction.mockImplementation(async () => ({ ready: Promise.reject(new Error('init threw')) }))
+    second.grant()
+    await second.lazy.settled()
+    await vi.waitFor(() => expect(second.reports).toEqual(['deferred Ads Action', 'failed Ads Action init threw']))
+    expect(second.lazy.loadState('Ads Action')).toBe('failed')
+  })
+
+  it('reports failed when the code does not arrive, and loads each destination once', async () => {
+    const { lazy, reports, grant, names } = await setup()
+    loadAction.mockRejectedValue(new Error('Failed to load http://cdn.test/Ads Action.js'))
+    grant()
+    await lazy.settled()
+    grant()
+    expect(lazy.settled()).toBeUndefined()
+    expect(loadAction).toHaveBeenCalledOnce()
+    expect(reports).toEqual(['deferred Ads Action', 'failed Ads Action Failed to load http://cdn.test/Ads Action.js'])
+    expect(names()).not.toContain('Ads Action')
+  })
+
+  it('holds events for code that never arrives only MAX_EVENT_WAIT_MS', async () => {
+    const { lazy, grant } = await setup()
+    loadAction.mockReturnValue(new Promise(() => undefined))
+    vi.useFakeTimers()
+    grant()
+    let released = false
+    void lazy.settled()!.then(() => (released = true))
+
+    await vi.advanceTimersByTimeAsync(MAX_EVENT_WAIT_MS - 1)
+    expect(released).toBe(false)
+    await vi.advanceTimersByTimeAsync(1)
+    expect(released).toBe(true)
+  })
+})
