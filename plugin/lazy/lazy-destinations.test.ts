@@ -1,6 +1,6 @@
 /**
  * The lifecycle of one lazily loaded destination, on the real analytics-next
- * (happy-dom cannot run fetched bundles, so the loader chunk is replaced:
+ * (happy-dom cannot run fetched bundles, so the bundle loaders are replaced:
  * each test decides when the code "arrives", registers and gets ready).
  * Chromium proves real loading: test/e2e/lazy-destinations.e2e.test.ts.
  */
@@ -9,14 +9,11 @@ import type { ConsentState } from '../../shared/routing/types'
 import { cdnSettings, interceptSegment, loadAnalytics, recordingDestination } from '../../test/unit/support/analytics-harness'
 import type { AnalyticsLike } from '../analytics-slice'
 import { RoutingTable } from '../enforcement/routing-table'
-import { loadActionDestination } from './destination-loaders'
+import { loadActionDestination } from './action-destination'
 import { LazyDestinations, MAX_EVENT_WAIT_MS } from './lazy-destinations'
 
-vi.mock('./destination-loaders', () => ({
-  loadActionDestination: vi.fn(),
-  classicDestination: vi.fn(),
-  fetchClassicIntegration: vi.fn(),
-}))
+vi.mock('./action-destination', () => ({ loadActionDestination: vi.fn() }))
+vi.mock('./classic-destination', () => ({ classicDestination: vi.fn(), fetchClassicIntegration: vi.fn() }))
 const loadAction = vi.mocked(loadActionDestination)
 
 const state = (categories: Record<string, boolean>): ConsentState => ({ status: 'decided', categories, source: 'test' })

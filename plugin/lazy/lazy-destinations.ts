@@ -112,26 +112,9 @@ export class LazyDestinations {
     void registered.finally(() => this.inFlight.delete(registered))
   }
 
-  /** Fetches the destination's code and registers it; `ready` settles when its own `load` does. */
+  /** Fetches the destination's code and registers it; the loaders are a separate chunk, paid for only when used. */
   private async load(name: string): Promise<{ ready: Promise<unknown> }> {
-    const analytics = this.analytics!
-    const settings = this.original!
-    const userIntegrations = (this.userOptions.integrations ?? {}) as Record<string, unknown>
-    const own = (key: string) => {
-      const v = userIntegrations[key]
-      return typeof v === 'object' && v !== null ? (v as Record<string, unknown>) : {}
-    }
-    // The loaders are a separate chunk: a page pays for them only when a waiting destination gets consent.
-    const { loadActionDestination, classicDestination, fetchClassicIntegration } = await import('./destination-loaders')
-    const remote = settings.remotePlugins?.find((p) => p.creationName === name)
-    if (remote) return loadActionDestination(analytics, remote, { ...own(remote.name) })
-    const entry = settings.integrations[name]
-    const versionSettings = (entry.versionSettings ?? {}) as { override?: string; version?: string }
-    const version = versionSettings.override ?? versionSettings.version ?? 'latest'
-    const Integration = await fetchClassicIntegration(name, version, analytics.settings.cdnURL ?? 'https://cdn.segment.com')
-    const plugin = classicDestination(name, version, Integration, { ...entry, ...own(name) })
-    await analytics.register(plugin)
-    // Memoised: the same promise as the `load` analytics-next's register started (and does not await).
-    return { ready: plugin.load(undefined, analytics) }
+    const { loadDestination } = await import('./destination-loaders')
+    return loadDestination(this.analytics!, this.original!, this.userOptions.integrations ?? {}, name)
   }
 }
