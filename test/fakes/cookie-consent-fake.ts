@@ -7,6 +7,12 @@
  * choice only), `cc:onConsent` (first choice and every later page load with a
  * valid consent) and `cc:onChange` (a later change), each with
  * `detail.cookie`.
+ *
+ * Write side, as the banner's buttons use it: `acceptCategory('all')`,
+ * `acceptCategory([])` (only the read-only categories) and
+ * `acceptCategory(['analytics'])` (exactly these, plus read-only ones), then
+ * `hide()` / `hidePreferences()`. `getConfig('categories')` returns the
+ * `categories` passed to `run()` (undefined before).
  */
 import { wipeAfter } from './adapter-harness'
 
@@ -18,14 +24,20 @@ export function cookieConsentFake(options: { stored?: string[]; mode?: 'opt-in' 
   const mode = options.mode ?? 'opt-in'
   let accepted: string[] | undefined = options.stored && ['necessary', ...options.stored]
   const fire = (name: string, detail: unknown) => w.dispatchEvent(new CustomEvent(name, { detail }))
+  let config: { categories: Record<string, { enabled?: boolean; readOnly?: boolean }> } | undefined
+  let visible = true
   const cookie = () => ({ categories: [...(accepted ?? [])], revision: 0, data: null, consentId: 'fake', services: {} })
 
   const api = {
-    run: async (_config: unknown) => {
+    run: async (given: typeof config) => {
+      config = given
+      visible = !accepted
       if (accepted) fire('cc:onConsent', { cookie: cookie() })
     },
     validConsent: () => accepted !== undefined,
-    getConfig: (field?: string) => (field === 'mode' ? mode : { mode }),
+    getConfig: (field?: string) => (field === 'mode' ? mode : field === 'categories' ? config?.categories : { ...config, mode }),
+    hide: () => void (visible = false),
+    hidePreferences: () => {},
     getUserPreferences: () => {
       // Before a choice, opt-out mode reports the default (enabled) categories as accepted.
       const on = accepted ?? (mode === 'opt-out' ? CC_CATEGORIES : ['necessary'])
@@ -55,8 +67,10 @@ export function cookieConsentFake(options: { stored?: string[]; mode?: 'opt-in' 
     /** The UMD script runs and the site calls run(). */
     load() {
       w.CookieConsent = api
-      void api.run({ categories: {}, language: { default: 'en', translations: {} } })
+      void api.run({ categories: { necessary: { enabled: true, readOnly: true }, analytics: {}, ads: {} } })
     },
     choose: (categories: string[] | 'all') => api.acceptCategory(categories),
+    /** Whether the consent banner is showing. */
+    bannerVisible: () => visible,
   }
 }

@@ -8,6 +8,11 @@
  * [code]: boolean }, vendors }`) when consent is resolved (stored, or the
  * defaults of purposes needing no opt-in) and after each user choice;
  * `willShowExperience` / `hideExperience` around the banner.
+ *
+ * Write side: `ketch('setConsent', { purposes: { [code]: boolean } }, resolve)`
+ * stores the purposes and emits `consent`, and `ketch('getConfig', resolve)`
+ * answers `{ purposes: [{ code, requiresOptIn }] }`. Functions passed after
+ * the arguments receive the result, as in the ketch-tag wrapper.
  */
 import { wipeAfter } from './adapter-harness'
 
@@ -42,6 +47,11 @@ export function ketchFake(options: { stored?: Record<string, boolean> } = {}) {
     on: (event: string, handler: Callback) => void (handlers[event] ??= []).push(handler),
     off: (event: string, handler: Callback) => void (handlers[event] = (handlers[event] ?? []).filter((h) => h !== handler)),
     getConsent: (resolve: Callback) => Promise.resolve().then(() => resolve({ purposes: { ...consent?.purposes }, vendors: [] })),
+    getConfig: (resolve: Callback) => Promise.resolve().then(() => resolve({ purposes: KETCH_PURPOSES.map((p) => ({ ...p })) })),
+    setConsent: (given: { purposes: Record<string, boolean> }, resolve?: Callback) => {
+      setConsent({ ...consent?.purposes, ...given.purposes })
+      return Promise.resolve().then(() => resolve?.())
+    },
   }
   const ketch = (action: string, ...args: unknown[]) => actions[action]?.(...(args as [never, never]))
 

@@ -8,6 +8,11 @@
  * type 'accept' | 'decline' | 'save' from the UI, 'script' otherwise) and
  * 'applyConsents'. Klaro sets `window.klaro` when its script runs and fires
  * no ready event.
+ *
+ * Write side, as Klaro's own buttons use it: `manager.config.services`
+ * (`{ name, purposes, required }`), `updateConsent(name, value)`,
+ * `changeAll(value)` (required services stay on; returns how many changed)
+ * and `saveAndApplyConsents(type)` with 'accept' | 'decline' | 'save'.
  */
 import { wipeAfter } from './adapter-harness'
 
@@ -21,6 +26,7 @@ export function klaroFake(options: { stored?: Record<string, boolean> } = {}) {
   const watchers = new Set<Watcher>()
   const defaults = Object.fromEntries(KLARO_SERVICES.map((s) => [s, false]))
   const manager = {
+    config: { services: KLARO_SERVICES.map((name) => ({ name, purposes: [name === 'matomo' ? 'analytics' : 'marketing'], required: false })) },
     consents: { ...defaults, ...options.stored },
     savedConsents: { ...defaults, ...options.stored },
     confirmed: options.stored !== undefined,
@@ -34,6 +40,15 @@ export function klaroFake(options: { stored?: Record<string, boolean> } = {}) {
       manager.consents[name] = value
       manager.changed = true
       manager.notify('consents', manager.consents)
+    },
+    changeAll(value: boolean) {
+      let changed = 0
+      for (const service of manager.config.services) {
+        const next = value || service.required
+        if (manager.consents[service.name] !== next) changed++
+        manager.updateConsent(service.name, next)
+      }
+      return changed
     },
     saveAndApplyConsents(type: string) {
       manager.confirmed = true

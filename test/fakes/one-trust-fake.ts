@@ -6,6 +6,12 @@
  * and on every change; the page's `OptanonWrapper()` called on load and on
  * every change. Before the SDK is ready, `window.OneTrust` can be a
  * placeholder holding only `geolocationResponse`.
+ *
+ * Write side (OneTrust's public JavaScript API, what the banner's buttons
+ * call): `AllowAll()`, `RejectAll()` and `UpdateConsent('Category',
+ * 'C0002:1,C0004:0')`; each records a choice (the alert box counts as closed)
+ * and publishes it like a click. C0001 (Strictly Necessary) is `Status:
+ * 'always active'` in `GetDomainData().Groups` and cannot be switched off.
  */
 import { wipeAfter } from './adapter-harness'
 
@@ -30,12 +36,13 @@ export function oneTrustFake(options: OneTrustFakeOptions = {}) {
   let closed = options.stored !== undefined
   let active = [...(options.stored ?? options.defaults ?? ['C0001'])]
   const consentChanged: Array<(event: CustomEvent<string[]>) => void> = []
+  const ALWAYS_ACTIVE = ['C0001']
 
   const sdk = {
     GetDomainData: () => ({
       ShowAlertNotice: options.showAlertNotice ?? true,
       ConsentModel: { Name: options.model ?? 'opt-in' },
-      Groups: groups.map((id) => ({ CustomGroupId: id, GroupName: `Group ${id}`, SubGroups: [] })),
+      Groups: groups.map((id) => ({ CustomGroupId: id, GroupName: `Group ${id}`, Status: ALWAYS_ACTIVE.includes(id) ? 'always active' : 'inactive', SubGroups: [] })),
     }),
     IsAlertBoxClosed: () => closed,
     IsAlertBoxClosedAndValid: () => closed,
@@ -43,6 +50,27 @@ export function oneTrustFake(options: OneTrustFakeOptions = {}) {
       consentChanged.push(callback)
     },
     ToggleInfoDisplay: () => {},
+    AllowAll: () => save(groups),
+    RejectAll: () => save([]),
+    /** `type` 'Category' with `value` like 'C0002:1,C0004:0'; other types (vendors) are not modelled. */
+    UpdateConsent: (type: string, value: string) => {
+      if (type !== 'Category') return
+      const next = new Set(active)
+      for (const pair of value.split(',')) {
+        const [id, bit] = pair.trim().split(':')
+        if (!groups.includes(id)) continue
+        if (bit === '1') next.add(id)
+        else if (bit === '0') next.delete(id)
+      }
+      save([...next])
+    },
+  }
+
+  // A saved choice: always-active groups stay on, the alert box counts as closed.
+  const save = (chosen: string[]) => {
+    active = [...ALWAYS_ACTIVE, ...chosen.filter((id) => !ALWAYS_ACTIVE.includes(id))]
+    closed = true
+    publish(true)
   }
 
   // What the SDK does on load and after each save, in this order.
@@ -63,11 +91,7 @@ export function oneTrustFake(options: OneTrustFakeOptions = {}) {
       publish(false)
     },
     /** The user saves a choice in the banner or preference center. */
-    choose(chosen: string[]) {
-      active = ['C0001', ...chosen.filter((id) => id !== 'C0001')]
-      closed = true
-      publish(true)
-    },
+    choose: (chosen: string[]) => save(chosen),
     sdk,
     consentChangedCallbacks: () => consentChanged.length,
   }

@@ -8,7 +8,16 @@
  * undefined; a listener added after init is called at once),
  * `osano-cm-consent-changed` (a toggle, not saved) and
  * `osano-cm-consent-saved` (argument: the saved consent).
+ *
+ * Write side: Osano has no public setter, only its UI. `showDialog()` shows
+ * the dialog (also on load for a visitor who has not saved) with
+ * `.osano-cm-accept-all`, `.osano-cm-denyAll` and `.osano-cm-manage`;
+ * `showDrawer('osano-cm-preferences')` shows the preferences drawer with one
+ * `input.osano-cm-toggle__input` per category (id
+ * `osano-cm-drawer-toggle--category_<CATEGORY>`, ESSENTIAL disabled) and
+ * `.osano-cm-save`. The class names are the ones live Osano dialogs carry.
  */
+import { onTestFinished } from 'vitest'
 import { wipeAfter } from './adapter-harness'
 
 type Callback = (consent?: Record<string, string>) => void
@@ -45,7 +54,54 @@ export function osanoFake(options: { stored?: Choice } = {}) {
     removeEventListener(type: string, callback: Callback) {
       listeners[type] = (listeners[type] ?? []).filter((c) => c !== callback)
     },
-    showDialog() {},
+    showDialog: () => showDialog(),
+    showDrawer: (_type?: string) => showDrawer(),
+  }
+
+  // Osano's UI: one window per page; buttons save like a visitor.
+  const TOGGLED = ['ESSENTIAL', 'ANALYTICS', 'MARKETING', 'PERSONALIZATION'] as const
+  const ui = document.createElement('div')
+  ui.className = 'osano-cm-window'
+  const button = (className: string, text: string, onClick: () => void) => {
+    const element = document.createElement('button')
+    element.className = `osano-cm-button ${className}`
+    element.textContent = text
+    element.addEventListener('click', onClick)
+    return element
+  }
+  const all = (value: boolean): Choice => ({ ANALYTICS: value, MARKETING: value, PERSONALIZATION: value })
+  const saveChoice = (choice: Choice) => {
+    set(choice)
+    saved = true
+    ui.replaceChildren()
+    emit('osano-cm-consent-saved', { ...consent })
+  }
+  const showDialog = () => {
+    const dialog = document.createElement('div')
+    dialog.className = 'osano-cm-dialog'
+    dialog.append(
+      button('osano-cm-accept-all', 'Accept All', () => saveChoice(all(true))),
+      button('osano-cm-denyAll', 'Reject Non-Essential', () => saveChoice(all(false))),
+      button('osano-cm-manage', 'Manage Preferences', showDrawer),
+    )
+    ui.replaceChildren(dialog)
+  }
+  const showDrawer = () => {
+    const drawer = document.createElement('div')
+    drawer.className = 'osano-cm-info-dialog'
+    const toggles = TOGGLED.map((category) => {
+      const input = document.createElement('input')
+      input.type = 'checkbox'
+      input.className = 'osano-cm-toggle__input'
+      input.id = `osano-cm-drawer-toggle--category_${category}`
+      input.checked = consent[category] === 'ACCEPT'
+      input.disabled = category === 'ESSENTIAL'
+      input.addEventListener('change', () => emit('osano-cm-consent-changed', { [category]: input.checked ? 'ACCEPT' : 'DENY' }))
+      return input
+    })
+    const save = button('osano-cm-save', 'Save', () => saveChoice(Object.fromEntries(toggles.slice(1).map((t, i) => [TOGGLED[i + 1], t.checked]))))
+    drawer.append(...toggles, save)
+    ui.replaceChildren(drawer)
   }
 
   return {
@@ -60,6 +116,10 @@ export function osanoFake(options: { stored?: Choice } = {}) {
       w.Osano = Object.assign((name: string, callback: Callback) => cm.addEventListener(PRELOAD[name], callback), { cm })
       for (const [name, callback] of queued) cm.addEventListener(PRELOAD[name as string], callback as Callback)
       initialized = true
+      for (const stale of document.querySelectorAll('.osano-cm-window')) stale.remove()
+      document.body.append(ui)
+      onTestFinished(() => ui.remove())
+      if (!saved) showDialog()
       emit('osano-cm-initialized', saved ? { ...consent } : undefined)
     },
     /** The user toggles in the drawer without saving: nothing is in force yet. */
@@ -67,11 +127,9 @@ export function osanoFake(options: { stored?: Choice } = {}) {
       emit('osano-cm-consent-changed', Object.fromEntries(Object.entries(choice).map(([k, v]) => [k, v ? 'ACCEPT' : 'DENY'])))
     },
     /** The user saves. */
-    save(choice: Choice) {
-      set(choice)
-      saved = true
-      emit('osano-cm-consent-saved', { ...consent })
-    },
+    save: saveChoice,
+    /** Whether Osano's dialog or drawer is showing. */
+    uiVisible: () => ui.isConnected && ui.childElementCount > 0,
     listenerCount: () => Object.values(listeners).reduce((n, l) => n + l.length, 0),
   }
 }

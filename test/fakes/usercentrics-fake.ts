@@ -13,6 +13,15 @@
  * - window events: `UC_UI_INITIALIZED` on init, `UC_CONSENT` (v3, on init and
  *   after each change), `UC_UI_CMP_EVENT` (`detail.type` ACCEPT_ALL |
  *   DENY_ALL | SAVE | CMP_SHOWN ...), and the admin-configured custom event.
+ *
+ * Write side, as documented: v3 `acceptAllConsents()`, `denyAllConsents()`,
+ * `updateServicesConsents([{ id, consent }])` and
+ * `updateCategoriesConsents([{ id, consent }])` only change the pending
+ * status; `saveConsents('EXPLICIT' | 'IMPLICIT')` stores it and fires
+ * `UC_CONSENT`. v2 `acceptService(id)`, `rejectService(id)`,
+ * `acceptServices(ids)`, `rejectServices(ids)` store at once. Calls from a
+ * script fire no `UC_UI_CMP_EVENT` (that reports clicks in the UI), only the
+ * change events. Essential services stay accepted.
  */
 import { wipeAfter } from './adapter-harness'
 
@@ -72,11 +81,36 @@ export function usercentricsFake(options: UcFakeOptions) {
     if (options.customEvent) fire(options.customEvent, { event: 'consent_status', type: 'explicit' })
   }
 
+  // A choice made through the API: stored, announced by the change events only.
+  const store = (next: Record<string, boolean>, consentType: 'IMPLICIT' | 'EXPLICIT') => {
+    for (const s of UC_SERVICES) given[s.id] = !!s.essential || next[s.id] === true
+    type = consentType
+    required = false
+    if (options.version === 3) fire('UC_CONSENT', details())
+    if (options.customEvent) fire(options.customEvent, { event: 'consent_status', type: consentType.toLowerCase() })
+  }
+  // v3 API changes wait here for saveConsents().
+  let staged: Record<string, boolean> | undefined
+  const stage = (change: (s: UcService) => boolean | undefined) => {
+    const next = { ...(staged ?? given) }
+    for (const s of UC_SERVICES) next[s.id] = !!s.essential || (change(s) ?? next[s.id])
+    staged = next
+  }
+  type Consents = Array<{ id: string; consent: boolean }>
+  const pick = (list: Consents, key: (s: UcService) => string) => (s: UcService) => list.find((c) => c.id === key(s))?.consent
+
   const v3 = {
     isInitialized: async () => initialized,
     getConsentDetails: async () => details(),
-    acceptAllConsents: () => userAction('ACCEPT_ALL', () => true),
-    denyAllConsents: () => userAction('DENY_ALL', () => false),
+    acceptAllConsents: async () => stage(() => true),
+    denyAllConsents: async () => stage(() => false),
+    updateServicesConsents: async (list: Consents) => stage(pick(list, (s) => s.id)),
+    updateCategoriesConsents: async (list: Consents) => stage(pick(list, (s) => s.category)),
+    saveConsents: async (consentType: 'IMPLICIT' | 'EXPLICIT' = 'EXPLICIT') => {
+      const next = staged ?? given
+      staged = undefined
+      store(next, consentType)
+    },
     showFirstLayer: async () => fire('UC_UI_CMP_EVENT', { source: 'FIRST_LAYER', type: 'CMP_SHOWN' }),
   }
   const v2 = {
@@ -87,10 +121,15 @@ export function usercentricsFake(options: UcFakeOptions) {
         id: s.id,
         name: s.name,
         categorySlug: s.category,
+        isEssential: !!s.essential,
         consent: { status: given[s.id], history: [{ action: 'onInitialPageLoad', status: given[s.id], type: type.toLowerCase(), timestamp: 1 }] },
       })),
     acceptAllConsents: () => userAction('ACCEPT_ALL', () => true),
     denyAllConsents: () => userAction('DENY_ALL', () => false),
+    acceptService: async (id: string) => v2.acceptServices([id]),
+    rejectService: async (id: string) => v2.rejectServices([id]),
+    acceptServices: async (ids: string[]) => store({ ...given, ...Object.fromEntries(ids.map((id) => [id, true])) }, 'EXPLICIT'),
+    rejectServices: async (ids: string[]) => store({ ...given, ...Object.fromEntries(ids.map((id) => [id, false])) }, 'EXPLICIT'),
   }
 
   return {
