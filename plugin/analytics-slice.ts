@@ -10,7 +10,10 @@ export type EventType = 'track' | 'page' | 'identify' | 'group' | 'alias' | 'scr
 
 export interface SegmentEventLike {
   type: EventType
+  /** A track event's name. */
   event?: string
+  /** A page or screen call's name. */
+  name?: string
   messageId?: string
   context?: { consent?: unknown; [key: string]: any }
   integrations?: Record<string, unknown>

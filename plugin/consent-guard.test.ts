@@ -125,3 +125,19 @@ describe(consentGuard, () => {
     expect(tracked(requests)[0].event).toBe('Page view')
   })
 })
+
+describe('the event diagnostic', () => {
+  it("names track events by their event and page calls by their name", async () => {
+    interceptSegment()
+    const guard = consentGuard({ cmp: controlledSource(decided({ A: true })).source })
+    const log: Diagnostic[] = []
+    guard.onDiagnostic((d) => log.push(d))
+    const { analytics } = await loadAnalytics(cdnSettings({ cloud: { X: ['A'] } }), [guard])
+    await analytics.page('Shop', 'Home')
+    await analytics.track('Product Added')
+    await vi.waitFor(() => expect(log.filter((d) => d.kind === 'event').map((d) => d.kind === 'event' && [d.type, d.name])).toEqual([
+      ['page', 'Home'],
+      ['track', 'Product Added'],
+    ]))
+  })
+})

@@ -1,8 +1,14 @@
 import type { DestinationOutcome, PluginMessages } from '../../shared/protocol/protocol'
-import type { ContextLike } from '../analytics-slice'
+import type { ContextLike, SegmentEventLike } from '../analytics-slice'
 import type { Routing } from '../enforcement/routing-table'
 
 type Outcome = PluginMessages['event']['outcomes'][number]
+
+/** What the debugger lists as the event's name: a track's `event`, a page or screen call's `name`. */
+function eventName(event: SegmentEventLike): string | undefined {
+  const name = event.type === 'track' ? event.event : event.name
+  return typeof name === 'string' ? name.slice(0, 4096) : undefined
+}
 
 /** Errors analytics-next logged on the context for one plugin (it swallows destination errors). */
 function pluginError(ctx: ContextLike, names: Set<string>): Map<string, string> {
@@ -48,7 +54,8 @@ export function describeDelivered(
     outcomes,
     payload: event as unknown as PluginMessages['event']['payload'],
   }
-  if (typeof event.event === 'string') body.name = event.event
+  const name = eventName(event)
+  if (name !== undefined) body.name = name
   if (!outcomes.some((o) => o.outcome === 'delivered')) {
     body.dropped = routing.decisions.length === 0 ? 'no destination is configured' : 'no destination may receive it under the consent in force'
   }
@@ -67,6 +74,7 @@ export function describeDropped(ctx: ContextLike, routing: Routing | undefined, 
     outcomes: (routing?.decisions ?? []).map((d) => ({ destination: d.destination, outcome: 'blocked' as const })),
     dropped: reason,
   }
-  if (typeof event.event === 'string') body.name = event.event
+  const name = eventName(event)
+  if (name !== undefined) body.name = name
   return body
 }
