@@ -22,14 +22,17 @@ import { chromium } from 'playwright-core'
 import { ensureBuilt } from './launcher/build-steps.mjs'
 import { EXTENSION_DIST, repoPath, SERVER_BUNDLE, SHOP_DIST } from './launcher/paths.mjs'
 
-const OUT = repoPath('docs/images')
 const VIEWPORT = { width: 1280, height: 800 }
 const WAIT = 30_000
 const DEVICE_DESTINATIONS = 5
 
 const argv = process.argv.slice(2)
-if (argv.some((a) => a !== '--no-build')) {
-  console.error('Usage: node demo/screenshots.mjs [--no-build]')
+const outAt = argv.indexOf('--out')
+// --out DIR: where the PNGs go (the CI test writes them to a temporary folder); default docs/images.
+const OUT = outAt >= 0 && argv[outAt + 1] ? argv[outAt + 1] : repoPath('docs/images')
+const rest = argv.filter((a, i) => i !== outAt && i !== outAt + 1)
+if (rest.some((a) => a !== '--no-build')) {
+  console.error('Usage: node demo/screenshots.mjs [--no-build] [--out DIR]')
   process.exit(1)
 }
 if (!argv.includes('--no-build')) await ensureBuilt()
