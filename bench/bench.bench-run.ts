@@ -15,6 +15,7 @@ import { startTestServer } from '../test/servers/test-server'
 import { printTable, type Row } from './report'
 import { heldSection } from './sections/held'
 import { latencySection } from './sections/latency'
+import { panelSection } from './sections/panel'
 import { diagnosticsSection, perEventSection } from './sections/per-event'
 import { sizeSection } from './sections/size'
 
@@ -65,12 +66,14 @@ it('measures consent-guard side by side with bare analytics-next and consent-too
       try {
         console.error('diagnostics with the debugger attached…')
         rows.push(...(await diagnosticsSection(await withDebugger.newPage(), benchUrl, ROUNDS)))
+        console.error('the panel with 10,000 events…')
+        rows.push(...(await panelSection(withDebugger, server)))
         withDebugger.guard.assertClean()
       } finally {
         await withDebugger.close()
       }
     } else {
-      rows.push({ metric: 'per event: diagnostics on + debugger attached', value: NaN, unit: '', note: 'extension/dist not built: run npm run build:extension' })
+      rows.push({ metric: 'per event: diagnostics on + debugger attached; panel figures', value: NaN, unit: '', note: 'extension/dist not built: run npm run build:extension' })
     }
   } finally {
     await server.close()
