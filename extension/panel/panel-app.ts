@@ -23,6 +23,9 @@ import { createToolbar } from './toolbar/toolbar-view'
 import { h } from './ui/dom'
 import { frameScheduler } from './ui/schedule'
 import { createViewTabs, type ViewTab } from './ui/view-tabs'
+import { EventContexts } from './what-if/event-contexts'
+import { WhatIfStore } from './what-if/what-if-store'
+import { createWhatIfView } from './what-if/what-if-view'
 
 export interface PanelEnv {
   openPort: OpenPort
@@ -44,12 +47,13 @@ export function createPanelApp(root: HTMLElement, env: PanelEnv) {
   const filter = new FilterStore()
   const model = new ListModel(index, filter)
   const selection = new SelectionStore()
+  const whatIf = new WhatIfStore()
   const connection = new LiveConnection(env.openPort, session)
   const network = env.network ? new NetworkSource(env.network, () => session.preserveLog) : undefined
 
   const filterBar = createFilterBar(filter, model)
   const list = createEventList(model, selection)
-  const detail = createEventDetail(index, selection)
+  const detail = createEventDetail(index, selection, createWhatIfView(whatIf, index, new EventContexts(session)))
   const eventsPanel = h('div', { class: 'events-view' }, filterBar.element, h('div', { class: 'split' }, list.element, detail.element))
   const timeline = createTimelineView(session)
   const destinations = createDestinationsView(session, index)
@@ -109,6 +113,7 @@ export function createPanelApp(root: HTMLElement, env: PanelEnv) {
   index.changed.add(scheduleView)
   model.changed.add(scheduleView)
   selection.changed.add(scheduleView)
+  whatIf.changed.add(scheduleView)
   network?.changed.add(scheduleView)
   session.meta.add(scheduleToolbar)
   connection.changed.add(scheduleToolbar)
@@ -117,5 +122,5 @@ export function createPanelApp(root: HTMLElement, env: PanelEnv) {
   toolbar.render()
   renderView()
   if (env.tabId !== undefined) connection.watch(env.tabId)
-  return { session, index, filter, model, selection, connection, tabs, renderNow: () => (toolbar.render(), renderView()) }
+  return { session, index, filter, model, selection, whatIf, connection, tabs, renderNow: () => (toolbar.render(), renderView()) }
 }

@@ -4,6 +4,7 @@ import type { EventRow } from '../stores/event-row'
 import type { SelectionStore } from '../stores/selection-store'
 import { consentChips } from '../ui/consent-chips'
 import { formatTime, h, replaceChildren } from '../ui/dom'
+import type { WhatIfView } from '../what-if/what-if-view'
 import { payloadTree } from './payload-tree'
 import { routingTable } from './routing-table'
 
@@ -31,12 +32,16 @@ function consentSection(row: EventRow): HTMLElement {
   )
 }
 
-export function createEventDetail(index: EventIndex, selection: SelectionStore): { element: HTMLElement; render(): void } {
+export function createEventDetail(index: EventIndex, selection: SelectionStore, whatIf?: WhatIfView): { element: HTMLElement; render(): void } {
   const element = h('section', { class: 'detail', role: 'region', 'aria-label': 'Event detail', hidden: true })
+  // Rows never change once built: rebuild only for another row, so the what-if controls keep focus.
+  let shown: EventRow | undefined
 
   function render(): void {
     const row = selection.key === undefined ? undefined : index.byKey.get(selection.key)
     element.hidden = !row
+    if (row && row === shown) return whatIf?.render(row)
+    shown = row
     if (!row) return element.replaceChildren()
     const close = h('button', { type: 'button', class: 'close', 'aria-label': 'Close detail' }, '×')
     close.addEventListener('click', () => selection.select(undefined))
@@ -53,6 +58,7 @@ export function createEventDetail(index: EventIndex, selection: SelectionStore):
       ]),
       consentSection(row),
       h('section', { 'aria-label': 'Routing' }, h('h3', {}, row.predicted ? 'Routing (predicted)' : 'Routing'), routingTable(row)),
+      whatIf?.element,
       h(
         'section',
         { 'aria-label': 'Payload' },
@@ -63,6 +69,7 @@ export function createEventDetail(index: EventIndex, selection: SelectionStore):
         ? null
         : h('section', { 'aria-label': 'As sent to Segment' }, h('h3', {}, 'As sent to Segment'), h('pre', { class: 'raw' }, JSON.stringify(payload, null, 2))),
     )
+    whatIf?.render(row)
   }
 
   return { element, render }
