@@ -34,6 +34,8 @@ export interface ConsentGuardPlugin extends PluginLike {
 }
 
 const EVENT_TYPES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as const
+/** How long an event's delivery may take before it is reported as stalled. */
+const STALL_MS = 10_000
 
 /**
  * Consent Guard: stamps consent on every event, routes each event only to
@@ -51,7 +53,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   const table = new RoutingTable(options, (name) => deferred.get(name)?.categories)
   const isChange = createChangeDetector()
   const changeStates: ConsentState[] = []
-  const records = new Map<string, { routing: Routing; exempt: boolean }>()
+  const records = new Map<string, { ctx: ContextLike; routing: Routing; exempt: boolean; at: number }>()
+  let sweeping: ReturnType<typeof setTimeout> | undefined
   let analytics: AnalyticsLike | undefined
   let pluginsSeen: unknown
   let pluginsCount = -1
@@ -142,9 +145,29 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     const routing = table.routingFor(changeState ?? tracker.current())
     stampConsent(event, routing.preferences)
     gateEvent(event, routing.blocked, !changeState && !routing.segmentAllowed)
-    records.set(ctx.id, { routing, exempt: changeState !== undefined })
+    records.set(ctx.id, { ctx, routing, exempt: changeState !== undefined, at: Date.now() })
     if (records.size > 5000) records.delete(records.keys().next().value as string)
+    sweeping ??= setTimeout(sweepStalled, STALL_MS)
     return ctx
+  }
+
+  /**
+   * analytics-next waits for every destination of an event; one whose load
+   * never settles holds the event forever and `message_delivered` never
+   * comes. So nothing disappears without a diagnostic, an event still
+   * unfinished after STALL_MS is reported with the unloaded destinations
+   * marked failed (a later delivery then finds no record: no duplicate).
+   */
+  function sweepStalled() {
+    sweeping = undefined
+    const now = Date.now()
+    for (const [id, record] of records) {
+      if (now - record.at < STALL_MS) continue
+      records.delete(id)
+      const stuck = (name: string) => registered(name)?.isLoaded() === false
+      diagnostics.record('event', (b) => b.describeDelivered(record.ctx, record.routing, record.exempt, (n) => registered(n) !== undefined, stuck))
+    }
+    if (records.size) sweeping = setTimeout(sweepStalled, STALL_MS)
   }
 
   const onDelivered = (ctx: ContextLike) => {
@@ -199,9 +222,10 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       // Plugins passed after ours in the same `load` are registered right after it: look once they are.
       setTimeout(() => describeLoaded(settings), 0)
       applyDecisions()
-      for (const _ of changeStates.splice(0)) sendChangeEvent(_)
+      for (const state of changeStates.splice(0)) sendChangeEvent(state)
     },
     unload() {
+      clearTimeout(sweeping)
       tracker.stop()
       hold.stop()
       stopProblems()

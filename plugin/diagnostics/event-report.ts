@@ -23,15 +23,19 @@ function pluginError(ctx: ContextLike, names: Set<string>): Map<string, string> 
   return errors
 }
 
+export const STALLED_ERROR = 'delivery unfinished after 10 s: this destination never finished loading'
+
 /**
  * The `event` diagnostic for an event analytics-next has delivered: each
- * destination's decision and what actually happened to it.
+ * destination's decision and what actually happened to it. `stuck` marks the
+ * destinations holding up an event whose delivery never finished.
  */
 export function describeDelivered(
   ctx: ContextLike,
   routing: Routing,
   segmentExempt: boolean,
   registered: (name: string) => boolean,
+  stuck: (name: string) => boolean = () => false,
 ): PluginMessages['event'] {
   const errors = pluginError(ctx, new Set(routing.decisions.map((d) => d.destination)))
   const segmentAllowed = segmentExempt || routing.segmentAllowed
@@ -39,7 +43,7 @@ export function describeDelivered(
     const allowed = d.mode === 'segment' ? segmentAllowed : d.mode === 'cloud' ? d.allowed && segmentAllowed : d.allowed
     let outcome: DestinationOutcome = allowed ? 'delivered' : 'blocked'
     if (allowed && d.mode === 'device' && !registered(d.destination)) outcome = 'not-loaded'
-    const error = errors.get(d.destination)
+    const error = allowed && d.mode === 'device' && stuck(d.destination) ? STALLED_ERROR : errors.get(d.destination)
     if (allowed && error !== undefined) return { destination: d.destination, outcome: 'failed', error: error.slice(0, 1000) }
     return { destination: d.destination, outcome }
   })

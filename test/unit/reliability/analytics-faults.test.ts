@@ -38,6 +38,33 @@ describe('analytics-next faults', () => {
     expect(calls).toContain('Fine:X')
   })
 
+  it('an event held forever by a destination that never loads is still reported, with that destination failed', async () => {
+    interceptSegment()
+    const log: Diagnostic[] = []
+    const guard = consentGuard({ cmp: granted(), integrationCategoryMappings: { Stuck: ['C4'], Fine: ['C2'] } })
+    guard.onDiagnostic((d) => log.push(d))
+    // Like analytics-next's action destinations: each event waits for a load that never settles.
+    const never = new Promise<never>(() => undefined)
+    const stuck = { ...recordingDestination('Stuck'), isLoaded: () => false, track: () => never }
+    const { analytics } = await loadAnalytics(cdnSettings({}), [guard, stuck, recordingDestination('Fine')])
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    try {
+      void analytics.track('Stalled')
+      await vi.advanceTimersByTimeAsync(11_000)
+    } finally {
+      vi.useRealTimers()
+    }
+    await vi.waitFor(() => {
+      const event = log.find((d) => d.kind === 'event' && d.name === 'Stalled')
+      expect(event?.kind === 'event' && event.outcomes).toEqual(
+        expect.arrayContaining([
+          { destination: 'Stuck', outcome: 'failed', error: expect.stringContaining('never finished loading') },
+          { destination: 'Fine', outcome: 'delivered' },
+        ]),
+      )
+    })
+  })
+
   it('settings without consentSettings: Segment.io always receives, consent still stamped', async () => {
     const requests = interceptSegment()
     const guard = consentGuard({ cmp: staticConsent({ C2: false }) })
