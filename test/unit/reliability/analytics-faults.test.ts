@@ -62,7 +62,7 @@ describe('analytics-next faults', () => {
           { destination: 'Fine', outcome: 'delivered' },
         ]),
       )
-    })
+    }, { timeout: 10_000 })
   })
 
   it('settings without consentSettings: Segment.io always receives, consent still stamped', async () => {
