@@ -44,7 +44,7 @@ if (args.build) {
 const { startDemoServer } = await import(pathToFileURL(SERVER_BUNDLE).href)
 let demo
 try {
-  demo = await startDemoServer({ shopDir: SHOP_DIST, port: args.port })
+  demo = await startDemoServer({ shopDir: SHOP_DIST, port: args.port, leaky: args.leaky })
 } catch (error) {
   fail(error.message)
 }
@@ -65,7 +65,7 @@ process.on('SIGTERM', () => void stop('SIGTERM'))
 const extensionBuilt = existsSync(join(EXTENSION_DIST, 'manifest.json'))
 const lines = [
   '',
-  'Consent Guard demo shop',
+  args.leaky ? 'Consent Guard demo shop, LEAKY variant (a hard-coded Facebook Pixel tag ignores consent)' : 'Consent Guard demo shop',
   '',
   `  Shop:       ${demo.url}/`,
   `  Sink view:  ${demo.sinkUrl}   (what reached Segment and each vendor, live)`,

@@ -7,10 +7,12 @@ import { BUILD_STEPS } from './build-steps.mjs'
 
 const BUILD_STEP_IDS = BUILD_STEPS.map((step) => step.id)
 
-export const USAGE = `Usage: npm start -- [--port N] [--browser] [--no-build] [--skip-build STEPS]
+export const USAGE = `Usage: npm start -- [--port N] [--browser] [--leaky] [--no-build] [--skip-build STEPS]
 
   --port N            serve the shop on 127.0.0.1:N (default 4173; if taken, the next free port; 0: any free port)
   --browser           also launch Chromium with the debugger extension loaded and DevTools open
+  --leaky             serve the deliberately leaky variant: a hard-coded vendor tag on every page, outside the
+                      plugin's control (what \`consent-guard audit\` must catch)
   --no-build          build nothing; fail if the demo's build output is missing
   --skip-build STEPS  do not build these steps (comma-separated: ${BUILD_STEP_IDS.join(', ')}); the others
                       are still built when missing or stale
@@ -18,7 +20,7 @@ export const USAGE = `Usage: npm start -- [--port N] [--browser] [--no-build] [-
 
 /** Parses argv (without node and the script); throws an Error with a usage hint on bad input. */
 export function parseArgs(argv) {
-  const args = { port: 4173, browser: false, build: true, skipBuild: [], help: false }
+  const args = { port: 4173, browser: false, leaky: false, build: true, skipBuild: [], help: false }
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined]
@@ -34,6 +36,9 @@ export function parseArgs(argv) {
       }
       case '--browser':
         args.browser = true
+        break
+      case '--leaky':
+        args.leaky = true
         break
       case '--no-build':
         args.build = false

@@ -25,6 +25,8 @@ export interface DemoServerOptions {
   shopDir: string
   /** Wanted port of the shop; taken or not, the next free one is used. 0: any. @default 4173 */
   port?: number
+  /** Serve the deliberately leaky variant (a hard-coded vendor tag on every page). @default false */
+  leaky?: boolean
 }
 
 export interface DemoServer {
@@ -61,6 +63,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       generation++
       thirdParty.clearRequests()
     },
+    leaky: options.leaky === true,
   })
   const shop = createServer((request, response) => {
     handle(request, response).catch((error: unknown) => {

@@ -6,6 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { readStaticFile } from '../../test/servers/static-files'
 import { injectConfig, type ShopConfig } from './config-injection'
+import { injectLeakyTag } from './leaky-tag'
 import type { SinkReport } from './sink-report-types'
 
 export interface ShopRoutesOptions {
@@ -14,6 +15,8 @@ export interface ShopRoutesOptions {
   config: ShopConfig
   report(): SinkReport
   clearLog(): void
+  /** The leaky variant: every page also carries a hard-coded vendor tag (see leaky-tag.ts). */
+  leaky?: boolean
 }
 
 /** Clean URL -> built page. */
@@ -47,7 +50,8 @@ export function shopRoutes(options: ShopRoutesOptions) {
     if (page) {
       const file = await readStaticFile(options.shopDir, page)
       if (!file) return send(response, 404, `no page ${pathname}`, 'text/plain; charset=utf-8')
-      return send(response, 200, injectConfig(file.body.toString('utf8'), options.config), file.contentType)
+      const html = injectConfig(file.body.toString('utf8'), options.config)
+      return send(response, 200, options.leaky && page !== 'sink.html' ? injectLeakyTag(html, options.config.cdnUrl) : html, file.contentType)
     }
     const file = await readStaticFile(options.shopDir, decodeURIComponent(pathname.slice(1)))
     if (file) return send(response, 200, file.body, file.contentType)
