@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest'
+import { auditReport } from './audit-report'
+import { scenarioReport } from './scenario-report'
+import { AUDIT_DEFAULTS, HOST, T0, pluginMessages, recording, vendorRequest } from './testing/recording-fixtures'
+import { printable, textReport } from './text-report'
+
+describe(textReport, () => {
+  it('names every leak with its scenario, destination and URL, and ends with the verdict', () => {
+    const r = recording({ messages: pluginMessages({ C0002: true, C0004: false }), requests: [vendorRequest(T0 + 3000)] })
+    const text = textReport(auditReport({ url: `${HOST}/shop`, startedAt: T0, finishedAt: T0 + 1, extension: true, notes: [] }, [scenarioReport(r, AUDIT_DEFAULTS)]))
+    expect(text).toContain(`LEAK [accept-all] request Ads Pixel: ${HOST}/vendor/ads/track`)
+    expect(text).toMatch(/blocked {2}Ads Pixel \[C0004\] \(missing-consent\): .*1 LEAK\(S\)/)
+    expect(text.trimEnd().split('\n').at(-1)).toBe('FAIL: 1 leak(s).')
+  })
+
+  it('says PASS when nothing leaked', () => {
+    const r = recording({ messages: pluginMessages({ C0002: true, C0004: true }), requests: [vendorRequest(T0 + 3000)] })
+    const text = textReport(auditReport({ url: `${HOST}/shop`, startedAt: T0, finishedAt: T0 + 1, extension: false, notes: [] }, [scenarioReport(r, AUDIT_DEFAULTS)]))
+    expect(text).toContain('(debugger extension not loaded)')
+    expect(text.trimEnd().split('\n').at(-1)).toBe('PASS: nothing was sent or stored without consent.')
+  })
+})
+
+describe(printable, () => {
+  it('escapes control characters from page data, so it cannot drive the terminal', () => {
+    expect(printable('a\u001b[31mred\nb\u2028')).toBe('a\\u001b[31mred\\u000ab\\u2028')
+  })
+})
