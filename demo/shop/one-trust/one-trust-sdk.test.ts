@@ -118,6 +118,17 @@ describe(createOneTrustSdk, () => {
     )
   })
 
+  it('UpdateConsent takes several groups at once and saves them as one choice', () => {
+    clearCookies()
+    const fake = install()
+    const adapter = subscribe()
+    fake.load()
+    fake.sdk.UpdateConsent('Category', 'C0001:1,C0002:1,C0003:0,C0004:1')
+    adapter.stop()
+    expect(adapter.states.at(-1)).toMatchObject({ status: 'decided', explicit: true, categories: only('C0001', 'C0002', 'C0004') })
+    expect(readStoredChoice()).toEqual(['C0001', 'C0002', 'C0004'])
+  })
+
   it('ignores UpdateConsent for the always-active group and for unknown types', () => {
     const fake = install()
     fake.load()

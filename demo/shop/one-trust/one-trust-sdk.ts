@@ -48,7 +48,7 @@ export interface OneTrustSdk {
   IsAlertBoxClosedAndValid(): boolean
   AllowAll(): void
   RejectAll(): void
-  /** `UpdateConsent('Category', 'C0004:1')` switches one group on (`:0` off) and saves. */
+  /** `UpdateConsent('Category', 'C0004:1')` switches a group on (`:0` off), or several (`'C0002:1,C0004:0'`), and saves. */
   UpdateConsent(type: string, value: string): void
   OnConsentChanged(callback: ConsentChangedCallback): void
   /** Opens (or closes) the preference center. */
@@ -105,9 +105,16 @@ export function createOneTrustSdk({ groups, consentModel, ui }: OneTrustSdkOptio
     RejectAll: () => save(required),
     UpdateConsent(type, value) {
       if (type !== 'Category') return
-      const [id, flag] = value.split(':')
-      if (!ids.includes(id) || required.includes(id)) return
-      save(flag === '1' ? [...active, id] : active.filter((a) => a !== id))
+      // One group ('C0004:1') or several at once ('C0001:1,C0002:0,C0003:1'), saved as one choice.
+      let next = [...active]
+      let applied = false
+      for (const pair of value.split(',')) {
+        const [id, flag] = pair.trim().split(':')
+        if (!ids.includes(id) || required.includes(id)) continue
+        next = flag === '1' ? [...new Set([...next, id])] : next.filter((a) => a !== id)
+        applied = true
+      }
+      if (applied) save(next)
     },
     OnConsentChanged: (callback) => void callbacks.push(callback),
     ToggleInfoDisplay() {
