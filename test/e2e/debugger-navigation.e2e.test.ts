@@ -3,25 +3,17 @@
  * keeps both pages' messages (no loss, no duplicate), the panel shows both
  * with "Preserve log" on, and only the new page with it off, like DevTools.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PluginSession } from '../../extension/test-support/diagnostics'
-import { startTestServer, type TestServer } from '../servers/test-server'
-import { launchBrowser, type LaunchedBrowser } from './support/browser'
-import { ensureExtensionBuilt } from './support/debugger-build'
+import type { TestServer } from '../servers/test-server'
+import type { LaunchedBrowser } from './support/browser'
+import { useExtensionBrowser } from './support/extension-suite'
 import { DebuggerPanel, findTabId, listTabs, POLL, protocolPage } from './support/debugger-panel'
 
+const suite = useExtensionBrowser({})
 let server: TestServer
 let browser: LaunchedBrowser
-
-beforeAll(async () => {
-  await ensureExtensionBuilt()
-  server = await startTestServer()
-  browser = await launchBrowser({ extension: true })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+beforeAll(() => void ({ server, browser } = suite))
 
 const events = (session: PluginSession, prefix: string, count: number) =>
   Array.from({ length: count }, (_, i) => session.event(`${prefix} ${i}`, { C0002: true }))

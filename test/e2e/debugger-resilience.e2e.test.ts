@@ -4,26 +4,17 @@
  * of 10,000 messages and a 5 MB message leave the panel responsive (the only
  * deadline: a scripted filter change shows within 15 s).
  */
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PluginSession } from '../../extension/test-support/diagnostics'
-import { startTestServer, type TestServer } from '../servers/test-server'
-import { launchBrowser, type LaunchedBrowser } from './support/browser'
-import { ensureExtensionBuilt } from './support/debugger-build'
+import type { TestServer } from '../servers/test-server'
+import type { LaunchedBrowser } from './support/browser'
+import { useExtensionBrowser } from './support/extension-suite'
 import { DebuggerPanel, findTabId, listTabs, POLL, postMore, protocolPage, stopServiceWorker } from './support/debugger-panel'
 
+const suite = useExtensionBrowser({})
 let server: TestServer
 let browser: LaunchedBrowser
-
-beforeAll(async () => {
-  await ensureExtensionBuilt()
-  server = await startTestServer()
-  browser = await launchBrowser({ extension: true })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-afterEach(() => browser.guard.assertClean())
+beforeAll(() => void ({ server, browser } = suite))
 
 const names = (from: number, count: number) => Array.from({ length: count }, (_, i) => `Event ${from + i}`)
 

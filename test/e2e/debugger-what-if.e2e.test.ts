@@ -8,33 +8,22 @@
  */
 import { fileURLToPath } from 'node:url'
 import type { Page } from 'playwright-core'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { createMessage } from '../../shared/protocol/protocol'
 import { buildCdnSettings } from '../fixtures/cdn-settings'
 import { analyticsPage } from '../servers/html-page'
-import { startTestServer, type TestServer } from '../servers/test-server'
+import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
-import { ensurePagesBuilt } from './support/build-pages'
-import { launchBrowser, type LaunchedBrowser } from './support/browser'
-import { ensureExtensionBuilt } from './support/debugger-build'
+import type { LaunchedBrowser } from './support/browser'
+import { useExtensionBrowser } from './support/extension-suite'
 import { DebuggerPanel, findTabId, POLL, postMore } from './support/debugger-panel'
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/images/debugger-what-if.png', import.meta.url))
 
+const suite = useExtensionBrowser({ pages: true })
 let server: TestServer
 let browser: LaunchedBrowser
-
-beforeAll(async () => {
-  await ensureExtensionBuilt()
-  await ensurePagesBuilt()
-  server = await startTestServer()
-  browser = await launchBrowser({ extension: true })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-afterEach(() => browser.guard.assertClean())
+beforeAll(() => void ({ server, browser } = suite))
 
 /** Records every `message` event the page's window receives from now on (the extension can only reach it that way). */
 async function countPageMessages(page: Page): Promise<() => Promise<string[]>> {

@@ -7,32 +7,21 @@
  */
 import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { PluginSession } from '../../extension/test-support/diagnostics'
 import { buildCdnSettings } from '../fixtures/cdn-settings'
 import { analyticsPage, htmlPage, scriptLiteral } from '../servers/html-page'
-import { startTestServer, type TestServer } from '../servers/test-server'
+import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
-import { ensurePagesBuilt } from './support/build-pages'
-import { EXTENSION_DIST, launchBrowser, type LaunchedBrowser } from './support/browser'
-import { ensureExtensionBuilt } from './support/debugger-build'
+import { EXTENSION_DIST, type LaunchedBrowser } from './support/browser'
+import { useExtensionBrowser } from './support/extension-suite'
 import { DebuggerPanel, findTabId, POLL, postMore, protocolPage } from './support/debugger-panel'
 
+const suite = useExtensionBrowser({ pages: true })
 let server: TestServer
 let browser: LaunchedBrowser
 let n = 0
-
-beforeAll(async () => {
-  await ensureExtensionBuilt()
-  await ensurePagesBuilt()
-  server = await startTestServer()
-  browser = await launchBrowser({ extension: true })
-})
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
-afterEach(() => browser.guard.assertClean())
+beforeAll(() => void ({ server, browser } = suite))
 
 async function openProtocolPage(messages: unknown[]) {
   const path = `/protocol-${++n}.html`

@@ -5,12 +5,12 @@
  * what a CI job runs.
  */
 import { execFile } from 'node:child_process'
-import { existsSync } from 'node:fs'
-import { mkdtemp, readdir, stat, writeFile } from 'node:fs/promises'
+import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { runCli } from '../../../plugin/audit/cli'
+import { isStale } from './build-freshness'
 import type { AuditReport } from '../../../plugin/audit/report-types'
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url))
@@ -50,20 +50,9 @@ export async function auditJson(args: string[], cwd: string): Promise<AuditRun &
   return { ...run, report }
 }
 
-async function newest(path: string): Promise<number> {
-  if (!existsSync(path)) return 0
-  const info = await stat(path)
-  if (!info.isDirectory()) return /\.test(-d)?\.ts$/.test(path) ? 0 : info.mtimeMs
-  let latest = 0
-  for (const entry of await readdir(path)) if (entry !== 'dist' && entry !== 'node_modules') latest = Math.max(latest, await newest(join(path, entry)))
-  return latest
-}
-
 /** Builds dist/audit.mjs when missing or older than plugin/, shared/ or its config. */
 export async function ensureAuditBuilt(): Promise<string> {
-  const built = existsSync(AUDIT_BIN) ? (await stat(AUDIT_BIN)).mtimeMs : 0
-  const sources = Math.max(...(await Promise.all(SOURCES.map(newest))))
-  if (built >= sources) return AUDIT_BIN
+  if (!(await isStale(AUDIT_BIN, SOURCES))) return AUDIT_BIN
   const { build } = await import('vite')
   await build({ configFile: join(REPO, 'vite.audit.config.ts'), logLevel: 'warn' })
   return AUDIT_BIN
