@@ -6,6 +6,7 @@ import { onSourceProblem } from './adapters/source-problems'
 import type { AnalyticsLike, ContextLike, InitOptionsLike, PluginLike } from './analytics-slice'
 import { CONSENT_CHANGED_EVENT, createChangeDetector } from './consent/consent-change'
 import { trackConsent } from './consent/consent-tracker'
+import { accountDeliveries } from './diagnostics/delivery-accounting'
 import { createRecorder } from './diagnostics/diagnostics-recorder'
 import { stampConsent } from './enforcement/consent-stamping'
 import { gateEvent } from './enforcement/destination-gate'
@@ -34,8 +35,6 @@ export interface ConsentGuardPlugin extends PluginLike {
 }
 
 const EVENT_TYPES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as const
-/** How long an event's delivery may take before it is reported as stalled. */
-const STALL_MS = 10_000
 
 /**
  * Consent Guard: stamps consent on every event, routes each event only to
@@ -53,13 +52,12 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   const table = new RoutingTable(options, (name) => deferred.get(name)?.categories)
   const isChange = createChangeDetector()
   const changeStates: ConsentState[] = []
-  const records = new Map<string, { ctx: ContextLike; routing: Routing; exempt: boolean; at: number }>()
-  let sweeping: ReturnType<typeof setTimeout> | undefined
   let analytics: AnalyticsLike | undefined
   let pluginsSeen: unknown
   let pluginsCount = -1
 
   const registered = (name: string) => analytics?.queue.plugins.find((p) => p.name === name)
+  const deliveries = accountDeliveries(diagnostics, registered)
   const refreshLocals = () => {
     const plugins = analytics?.queue.plugins
     if (!plugins || (plugins === pluginsSeen && plugins.length === pluginsCount)) return
@@ -145,44 +143,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     const routing = table.routingFor(changeState ?? tracker.current())
     stampConsent(event, routing.preferences)
     gateEvent(event, routing.blocked, !changeState && !routing.segmentAllowed)
-    records.set(ctx.id, { ctx, routing, exempt: changeState !== undefined, at: Date.now() })
-    if (records.size > 5000) records.delete(records.keys().next().value as string)
-    sweeping ??= setTimeout(sweepStalled, STALL_MS)
+    deliveries.expect(ctx, routing, changeState !== undefined)
     return ctx
-  }
-
-  /**
-   * analytics-next waits for every destination of an event; one whose load
-   * never settles holds the event forever and `message_delivered` never
-   * comes. So nothing disappears without a diagnostic, an event still
-   * unfinished after STALL_MS is reported with the unloaded destinations
-   * marked failed (a later delivery then finds no record: no duplicate).
-   */
-  function sweepStalled() {
-    sweeping = undefined
-    const now = Date.now()
-    for (const [id, record] of records) {
-      if (now - record.at < STALL_MS) continue
-      records.delete(id)
-      const stuck = (name: string) => registered(name)?.isLoaded() === false
-      diagnostics.record('event', (b) => b.describeDelivered(record.ctx, record.routing, record.exempt, (n) => registered(n) !== undefined, stuck))
-    }
-    if (records.size) sweeping = setTimeout(sweepStalled, STALL_MS)
-  }
-
-  const onDelivered = (ctx: ContextLike) => {
-    const record = records.get(ctx.id)
-    if (!record) return
-    records.delete(ctx.id)
-    // Whether each destination was registered is read when the record is built (only if someone looks).
-    diagnostics.record('event', (b) => b.describeDelivered(ctx, record.routing, record.exempt, (name) => registered(name) !== undefined))
-  }
-  const onFailed = (ctx: ContextLike, error: unknown) => {
-    const record = records.get(ctx.id)
-    if (!record) return
-    records.delete(ctx.id)
-    const reason = (error as { reason?: unknown })?.reason
-    diagnostics.record('event', (b) => b.describeDropped(ctx, record.routing, `cancelled by another plugin${reason ? `: ${String(reason)}` : ''}`))
   }
 
   /** The `settings` diagnostic, and the warning about destination code that ran without consent. */
@@ -210,8 +172,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       const settings: CdnSettingsLike = lazy.originalSettings() ?? instance.settings.cdnSettings ?? { integrations: {} }
       table.setSettings(settings)
       refreshLocals()
-      instance.queue.on('message_delivered', onDelivered)
-      instance.queue.on('delivery_failure', onFailed)
+      deliveries.attach(instance)
       const url = typeof location !== 'undefined' ? location.href.slice(0, 4096) : ''
       diagnostics.record('hello', (b) => ({
         pluginVersion: PLUGIN_VERSION,
@@ -225,13 +186,11 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       for (const state of changeStates.splice(0)) sendChangeEvent(state)
     },
     unload() {
-      clearTimeout(sweeping)
+      deliveries.stop()
       tracker.stop()
       hold.stop()
       stopProblems()
       diagnostics.stop()
-      analytics?.queue.off('message_delivered', onDelivered)
-      analytics?.queue.off('delivery_failure', onFailed)
     },
     loadOptions: <T extends object>(given?: T) => lazy.loadOptions(given as InitOptionsLike) as T,
     defer(wrapped: PluginLike, categories?: string[]) {
