@@ -1,14 +1,17 @@
 /**
- * Builds the bundle test pages load: the real @segment/analytics-next (and
+ * Builds the bundles test pages load: the real @segment/analytics-next (and
  * the plugin, once plugin/index.ts exists) as one IIFE script,
- * test/e2e/pages/dist/analytics-page.js. Separate from the extension build
+ * test/e2e/pages/dist/analytics-page.js; then, as a second build into the
+ * same directory, the consent platform fakes of test/fakes as
+ * test/e2e/pages/dist/cmp-fakes-page.js (`window.CmpFakes`). IIFE output
+ * takes one entry per build, hence two. Separate from the extension build
  * (vite.config.ts) and the package build (vite.plugin.config.ts).
  *
  *   vite build -c vite.pages.config.ts
  */
 import { existsSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { defineConfig, type Plugin } from 'vite'
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite'
 
 const root = import.meta.dirname
 const pagesDir = resolve(root, 'test/e2e/pages')
@@ -34,12 +37,64 @@ function consentGuardWhenPresent(): Plugin {
   }
 }
 
-export default defineConfig({
+/** The mode of the second build (the CMP fakes page). */
+export const CMP_FAKES_MODE = 'cmp-fakes'
+const VITEST_IN_PAGE = '\0vitest-in-page'
+
+/**
+ * The fakes import `vitest` only to clean up after a unit test (`afterEach`,
+ * `onTestFinished`); a test page is discarded after its test, so no-ops do.
+ */
+function vitestInPage(): Plugin {
+  return {
+    name: 'vitest-in-page',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'vitest' ? VITEST_IN_PAGE : undefined),
+    load: (id) => (id === VITEST_IN_PAGE ? 'export const afterEach = () => {}\nexport const onTestFinished = () => {}\n' : undefined),
+  }
+}
+
+/** After the analytics page bundle, builds the CMP fakes page into the same directory. */
+function alsoBuildCmpFakes(): Plugin {
+  let outDir = ''
+  return {
+    name: 'also-build-cmp-fakes',
+    apply: 'build',
+    configResolved(config) {
+      outDir = config.build.outDir
+    },
+    async closeBundle() {
+      await build({ configFile: import.meta.filename, mode: CMP_FAKES_MODE, logLevel: 'warn', build: { outDir, emptyOutDir: false } })
+    },
+  }
+}
+
+const cmpFakesPage: UserConfig = {
+  root: pagesDir,
+  publicDir: false,
+  define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  plugins: [vitestInPage()],
+  build: {
+    outDir: resolve(pagesDir, 'dist'),
+    emptyOutDir: false,
+    target: 'chrome120',
+    minify: false,
+    sourcemap: true,
+    lib: {
+      entry: resolve(pagesDir, 'cmp-fakes-page.ts'),
+      formats: ['iife'],
+      name: 'ConsentGuardCmpFakesPage',
+      fileName: () => 'cmp-fakes-page.js',
+    },
+  },
+}
+
+const analyticsPage: UserConfig = {
   root: pagesDir,
   publicDir: false,
   // analytics-next skips classic CDN destinations when NODE_ENV is 'test'.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  plugins: [consentGuardWhenPresent()],
+  plugins: [consentGuardWhenPresent(), alsoBuildCmpFakes()],
   build: {
     outDir: resolve(pagesDir, 'dist'),
     emptyOutDir: true,
@@ -53,4 +108,6 @@ export default defineConfig({
       fileName: () => 'analytics-page.js',
     },
   },
-})
+}
+
+export default defineConfig(({ mode }) => (mode === CMP_FAKES_MODE ? cmpFakesPage : analyticsPage))

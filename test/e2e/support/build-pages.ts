@@ -1,9 +1,10 @@
 /**
- * Builds the test page bundle on demand, so e2e tests work before `npm test`
- * runs `npm run build:pages` and after sources change. It rebuilds when the
- * bundle is missing, older than any source it contains (the page entry,
- * plugin/, shared/, the config), or built with/without the plugin when the
- * other is wanted now (see `CONSENT_GUARD_PAGES_PLUGIN` in vite.pages.config.ts).
+ * Builds the test page bundles (analytics-page.js and cmp-fakes-page.js) on
+ * demand, so e2e tests work before `npm test` runs `npm run build:pages` and
+ * after sources change. It rebuilds when a bundle is missing, older than any
+ * source it contains (the page entries, plugin/, shared/, test/fakes/, the
+ * config), or built with/without the plugin when the other is wanted now
+ * (see `CONSENT_GUARD_PAGES_PLUGIN` in vite.pages.config.ts).
  * The build goes to a temporary directory and is renamed into place file by
  * file, so a test reading the bundle at that moment never sees an emptied dist.
  */
@@ -16,9 +17,11 @@ const REPO = fileURLToPath(new URL('../../../', import.meta.url))
 const CONFIG = join(REPO, 'vite.pages.config.ts')
 const DIST = join(REPO, 'test/e2e/pages/dist')
 export const PAGE_BUNDLE = join(DIST, 'analytics-page.js')
+/** The consent platform fakes (`window.CmpFakes`), built by the same config after PAGE_BUNDLE. */
+export const CMP_FAKES_BUNDLE = join(DIST, 'cmp-fakes-page.js')
 /** Written after an on-demand build: which variant the bundle is. */
 const STAMP = join(DIST, 'build-variant.json')
-const SOURCES = [join(REPO, 'test/e2e/pages'), join(REPO, 'plugin'), join(REPO, 'shared'), CONFIG]
+const SOURCES = [join(REPO, 'test/e2e/pages'), join(REPO, 'plugin'), join(REPO, 'shared'), join(REPO, 'test/fakes'), CONFIG]
 
 async function newestMtime(path: string): Promise<number> {
   if (!existsSync(path)) return 0
@@ -45,8 +48,8 @@ async function builtVariant(): Promise<string | undefined> {
 
 /** Whether the bundle is missing, older than its sources, or the other variant. */
 export async function pagesNeedBuild(): Promise<boolean> {
-  if (!existsSync(PAGE_BUNDLE)) return true
-  const built = (await stat(PAGE_BUNDLE)).mtimeMs
+  if (!existsSync(PAGE_BUNDLE) || !existsSync(CMP_FAKES_BUNDLE)) return true
+  const built = Math.min((await stat(PAGE_BUNDLE)).mtimeMs, (await stat(CMP_FAKES_BUNDLE)).mtimeMs)
   const sources = Math.max(...(await Promise.all(SOURCES.map(newestMtime))))
   const variant = await builtVariant()
   return sources > built || (variant !== undefined && variant !== (await wantedVariant()))

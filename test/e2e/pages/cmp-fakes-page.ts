@@ -1,0 +1,58 @@
+/**
+ * Second entry of the test page bundles (built by vite.pages.config.ts into
+ * test/e2e/pages/dist/cmp-fakes-page.js, served at /pages/cmp-fakes-page.js):
+ * the consent platform fakes of test/fakes, the same code the adapters'
+ * unit tests run in happy-dom, exposed to plain-HTML test pages as
+ * `window.CmpFakes`. A page loads it before analytics-page.js, creates a
+ * fake in its setup script and calls the fake's install/load steps.
+ *
+ * The fakes import `vitest` for test-harness cleanup (`afterEach`,
+ * `onTestFinished`); in the page that import resolves to no-ops (see
+ * vite.pages.config.ts), since a page is thrown away after its test.
+ */
+import { cookieConsentFake } from '../../fakes/cookie-consent-fake'
+import { cookiebotFake } from '../../fakes/cookiebot-fake'
+import { didomiFake } from '../../fakes/didomi-fake'
+import { googleTagFake } from '../../fakes/google-consent-mode-fake'
+import { gppFake } from '../../fakes/gpp-fake'
+import { ketchFake } from '../../fakes/ketch-fake'
+import { klaroFake } from '../../fakes/klaro-fake'
+import { oneTrustFake } from '../../fakes/one-trust-fake'
+import { osanoFake } from '../../fakes/osano-fake'
+import { tcfFake } from '../../fakes/tcf-fake'
+import { usercentricsFake } from '../../fakes/usercentrics-fake'
+
+/** Runs `action` once `document.body` exists (a script in `<head>` runs before it does). */
+function whenBodyExists(action: () => void): void {
+  if (document.body) action()
+  else document.addEventListener('DOMContentLoaded', () => action(), { once: true })
+}
+
+/**
+ * Osano's fake renders its dialog into `document.body` when osano.js "loads";
+ * in a real page the tag loads async, so here `load()` waits for the body
+ * (the adapter must cope with the CMP arriving after the plugin anyway).
+ */
+function osanoInPage(options?: Parameters<typeof osanoFake>[0]) {
+  const fake = osanoFake(options)
+  return { ...fake, load: () => whenBodyExists(fake.load) }
+}
+
+const fakes = {
+  cookieConsentFake,
+  cookiebotFake,
+  didomiFake,
+  googleTagFake,
+  gppFake,
+  ketchFake,
+  klaroFake,
+  oneTrustFake,
+  osanoFake: osanoInPage,
+  tcfFake,
+  usercentricsFake,
+}
+
+/** What `window.CmpFakes` holds (for typed `page.evaluate` callbacks). */
+export type CmpFakes = typeof fakes
+
+;(window as unknown as { CmpFakes: CmpFakes }).CmpFakes = fakes
