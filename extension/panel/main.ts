@@ -15,6 +15,8 @@ const queryTab = query !== null && /^\d+$/.test(query) ? Number(query) : undefin
 const PRESERVE_KEY = 'consent-guard:preserve-log'
 
 applyTheme(document.documentElement, devtools?.panels.themeName)
+// Follow a theme switch while DevTools stays open (Chrome 99+; absent elsewhere).
+devtools?.panels.setThemeChangeHandler?.((theme) => applyTheme(document.documentElement, theme))
 
 createPanelApp(document.getElementById('app')!, {
   tabId: devtools ? devtools.inspectedWindow.tabId : queryTab,

@@ -1,6 +1,7 @@
 /**
  * Follows the DevTools theme (`chrome.devtools.panels.themeName`: 'default'
- * or 'dark'); as a page, follows prefers-color-scheme.
+ * or 'dark', and each later switch through `setThemeChangeHandler`); as a
+ * page, follows prefers-color-scheme.
  */
 export function applyTheme(root: HTMLElement, themeName: string | undefined, media?: (q: string) => MediaQueryList): void {
   if (themeName === 'dark' || themeName === 'default') {
