@@ -13,28 +13,19 @@
  * Every absence is checked only after evidence from the same moment: an
  * unmapped control destination (always allowed) received the same event.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCdnSettings, destinationKey, loadedCookieName, type FakeDestination } from '../fixtures/cdn-settings'
-import { startTestServer, type TestServer } from '../servers/test-server'
+import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
-import { launchBrowser, type LaunchedBrowser } from './support/browser'
-import { ensurePagesBuilt } from './support/build-pages'
+import type { LaunchedBrowser } from './support/browser'
+import { useBrowserSuite } from './support/browser-suite'
 import { CMP_CASES, type CmpCase } from './support/cmp-cases'
 import { cmpPage, driveAndSettle, pageMarker } from './support/cmp-page'
 
+const suite = useBrowserSuite({ pages: true })
 let server: TestServer
 let browser: LaunchedBrowser
-
-beforeAll(async () => {
-  await ensurePagesBuilt()
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+beforeAll(() => void ({ server, browser } = suite))
 
 /** The destination under test (Segment's own category in the CDN; the mapping to the platform's category must win) and the control. */
 function destinationsOf(cmpCase: CmpCase): { target: FakeDestination; control: FakeDestination } {

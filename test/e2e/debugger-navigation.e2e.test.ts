@@ -7,10 +7,10 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import { PluginSession } from '../../extension/test-support/diagnostics'
 import type { TestServer } from '../servers/test-server'
 import type { LaunchedBrowser } from './support/browser'
-import { useExtensionBrowser } from './support/extension-suite'
+import { useBrowserSuite } from './support/browser-suite'
 import { DebuggerPanel, findTabId, listTabs, POLL, protocolPage } from './support/debugger-panel'
 
-const suite = useExtensionBrowser({})
+const suite = useBrowserSuite({ extension: true, guardAfterEach: true })
 let server: TestServer
 let browser: LaunchedBrowser
 beforeAll(() => void ({ server, browser } = suite))

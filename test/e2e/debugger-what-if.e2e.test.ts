@@ -15,12 +15,12 @@ import { analyticsPage } from '../servers/html-page'
 import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
 import type { LaunchedBrowser } from './support/browser'
-import { useExtensionBrowser } from './support/extension-suite'
+import { useBrowserSuite } from './support/browser-suite'
 import { DebuggerPanel, findTabId, POLL, postMore } from './support/debugger-panel'
 
 const SCREENSHOT = fileURLToPath(new URL('../../docs/images/debugger-what-if.png', import.meta.url))
 
-const suite = useExtensionBrowser({ pages: true })
+const suite = useBrowserSuite({ extension: true, pages: true, guardAfterEach: true })
 let server: TestServer
 let browser: LaunchedBrowser
 beforeAll(() => void ({ server, browser } = suite))

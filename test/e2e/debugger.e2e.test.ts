@@ -14,10 +14,10 @@ import { analyticsPage, htmlPage, scriptLiteral } from '../servers/html-page'
 import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
 import { EXTENSION_DIST, type LaunchedBrowser } from './support/browser'
-import { useExtensionBrowser } from './support/extension-suite'
+import { useBrowserSuite } from './support/browser-suite'
 import { DebuggerPanel, findTabId, POLL, postMore, protocolPage } from './support/debugger-panel'
 
-const suite = useExtensionBrowser({ pages: true })
+const suite = useBrowserSuite({ extension: true, pages: true, guardAfterEach: true })
 let server: TestServer
 let browser: LaunchedBrowser
 let n = 0

@@ -6,29 +6,20 @@
  */
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 import { buildCdnSettings, destinationKey, loadedCookieName } from '../fixtures/cdn-settings'
 import { analyticsPage } from '../servers/html-page'
-import { startTestServer, type TestServer } from '../servers/test-server'
+import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
 import { launchBrowser, type LaunchedBrowser } from './support/browser'
-import { ensurePagesBuilt } from './support/build-pages'
+import { useBrowserSuite } from './support/browser-suite'
 
 const PLUGIN_ENTRY = fileURLToPath(new URL('../../plugin/index.ts', import.meta.url))
 
+const suite = useBrowserSuite({ pages: true })
 let server: TestServer
 let browser: LaunchedBrowser
-
-beforeAll(async () => {
-  await ensurePagesBuilt()
-  server = await startTestServer()
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-})
+beforeAll(() => void ({ server, browser } = suite))
 
 describe('e2e harness', () => {
   it('delivers track() to the sink and runs both fake destinations, staying on 127.0.0.1', async () => {
