@@ -57,22 +57,17 @@ function haystack(parts: Array<string | undefined>, decisions: RoutingDecision[]
   return [...parts, ...decisions.map((d) => d.destination)].filter(Boolean).join('\n').toLowerCase()
 }
 
+/** The fields every row shares, from an event-like message and the routing it carries or is predicted. */
+function baseRow(key: string, m: DiagnosticOf<'event'> | DiagnosticOf<'inspector-event'>, decisions: RoutingDecision[], outcomes: RowOutcome[]) {
+  return { key, time: m.time, type: m.type, name: m.name ?? '', messageId: m.messageId, consent: m.consent, decisions, outcomes, ...counts(outcomes), message: m }
+}
+
 export function pluginRow(key: string, m: DiagnosticOf<'event'>, consentInForce: DiagnosticOf<'consent'> | undefined): EventRow {
-  const outcomes = m.outcomes.map((o) => ({ ...o }))
   return {
-    key,
-    time: m.time,
-    type: m.type,
-    name: m.name ?? '',
-    messageId: m.messageId,
-    consent: m.consent,
+    ...baseRow(key, m, m.decisions, m.outcomes.map((o) => ({ ...o }))),
     status: m.status,
-    decisions: m.decisions,
-    outcomes,
-    ...counts(outcomes),
     ...(m.dropped !== undefined ? { dropped: m.dropped } : {}),
     predicted: false,
-    message: m,
     consentInForce,
     haystack: haystack([m.type, m.name, m.messageId, m.dropped], m.decisions),
   }
@@ -81,18 +76,9 @@ export function pluginRow(key: string, m: DiagnosticOf<'event'>, consentInForce:
 export function predictedRow(key: string, m: DiagnosticOf<'inspector-event'>, decisions: RoutingDecision[]): EventRow {
   const outcomes: RowOutcome[] = decisions.map((d) => ({ destination: d.destination, outcome: d.allowed ? 'delivered' : 'blocked' }))
   return {
-    key,
-    time: m.time,
-    type: m.type,
-    name: m.name ?? '',
-    messageId: m.messageId,
-    consent: m.consent,
-    decisions,
-    outcomes,
-    ...counts(outcomes),
+    ...baseRow(key, m, decisions, outcomes),
     predicted: true,
     instance: `${m.sid}\u0000${m.instance}`,
-    message: m,
     haystack: haystack([m.type, m.name, m.messageId, 'predicted'], decisions),
   }
 }
