@@ -11,9 +11,9 @@ import { createRecorder } from './diagnostics/diagnostics-recorder'
 import { stampConsent } from './enforcement/consent-stamping'
 import { gateEvent } from './enforcement/destination-gate'
 import { createEventHold } from './enforcement/event-hold'
-import { RoutingTable, type Routing } from './enforcement/routing-table'
+import { routingTable, type Routing } from './enforcement/routing-table'
 import { deferPlugin, type DeferredPlugin } from './lazy/deferred-plugin'
-import { LazyDestinations } from './lazy/lazy-destinations'
+import { lazyDestinations } from './lazy/lazy-destinations'
 import type { ConsentGuardOptions } from './options/consent-guard-options'
 import { parseOptions } from './options/parse-options'
 import { PLUGIN_VERSION } from './version'
@@ -49,7 +49,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   const options = parseOptions(input)
   const diagnostics = createRecorder(options.diagnostics)
   const deferred = new Map<string, { plugin: DeferredPlugin; categories?: string[] }>()
-  const table = new RoutingTable(options, (name) => deferred.get(name)?.categories)
+  const table = routingTable(options, (name) => deferred.get(name)?.categories)
   const isChange = createChangeDetector()
   const changeStates: ConsentState[] = []
   let analytics: AnalyticsLike | undefined
@@ -70,7 +70,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     return table.routingFor(tracker.current())
   }
 
-  const lazy = new LazyDestinations(
+  const lazy = lazyDestinations(
     (settings) => {
       table.setSettings(settings)
       const state = tracker.current()

@@ -1,18 +1,46 @@
+import { resolve } from 'node:path'
+import * as adapterFactories from '../../plugin/adapters/adapters'
 import { adapterEntry, CONSENT_TOOLS_ENTRY, CORE_ENTRY, measureBundle } from '../bundle-size.mjs'
 import type { Row } from '../report'
 
-export const ADAPTERS = ['oneTrust', 'tcf', 'gpp', 'googleConsentMode', 'cookiebot', 'usercentrics', 'didomi', 'osano', 'ketch', 'klaro', 'cookieConsent', 'staticConsent']
+/** Every adapter factory but `custom`, which is measured as part of the core. */
+export const ADAPTERS = Object.keys(adapterFactories).filter((name) => name !== 'custom')
 
-/** Sizes: core + custom, each adapter alone, and consent-tools' createWrapper, bundled the same way. */
+const plugin = resolve(import.meta.dirname, '../../plugin')
+const part = (module: string, name: string) => `export { ${name} } from '${plugin}/${module}'`
+
+/**
+ * What each part of the core weighs bundled alone (shared code counted in
+ * each), so the size budget can be discussed part by part. The first four are
+ * what any core meeting SPEC sections 2-4 carries whatever its design.
+ */
+const CORE_PARTS: Array<[label: string, entry: string]> = [
+  ['routing rules alone (decideRouting, SPEC section 3)', part('../shared/routing/decide-routing.ts', 'decideRouting')],
+  ['option validation alone (parseOptions, ConsentGuardConfigError)', part('options/parse-options.ts', 'parseOptions')],
+  ['consent tracking alone (read, subscribe, normalise every state)', part('consent/consent-tracker.ts', 'trackConsent')],
+  ['custom() alone', part('adapters/custom.ts', 'custom')],
+  ['routing table alone (cache, local destinations, blocked list)', part('enforcement/routing-table.ts', 'routingTable')],
+  ['opt-in hold alone', part('enforcement/event-hold.ts', 'createEventHold')],
+  ['diagnostics recorder alone, up front part', part('diagnostics/diagnostics-recorder.ts', 'createRecorder')],
+  ['delivery accounting alone', part('diagnostics/delivery-accounting.ts', 'accountDeliveries')],
+  ['lazy loading alone, up front part', part('lazy/lazy-destinations.ts', 'lazyDestinations')],
+]
+
+/** Sizes: core + custom and its parts, each adapter alone, and consent-tools' createWrapper, bundled the same way. */
 export async function sizeSection(): Promise<Row[]> {
   const core = await measureBundle('core', CORE_ENTRY)
   const tools = await measureBundle('consent-tools', CONSENT_TOOLS_ENTRY)
   const rows: Row[] = [
-    { metric: 'size: core + custom, loaded up front (min+gzip)', value: core.initial.gzip, unit: 'B', goal: `<= ${Math.round(tools.gzip / 2)} (half of createWrapper); budget <= ${tools.gzip}`, met: core.initial.gzip <= tools.gzip / 2 },
+    { metric: 'size: core + custom, loaded up front (min+gzip), against the budget', value: core.initial.gzip, unit: 'B', goal: `<= ${tools.gzip} (createWrapper)`, met: core.initial.gzip <= tools.gzip },
+    { metric: 'size: core + custom, loaded up front (min+gzip), against the goal', value: core.initial.gzip, unit: 'B', goal: `<= ${Math.round(tools.gzip / 2)} (half of createWrapper)`, met: core.initial.gzip <= tools.gzip / 2 },
     { metric: 'size: core + custom, with on-demand chunks (min+gzip)', value: core.gzip, unit: 'B' },
     { metric: 'size: consent-tools createWrapper (min+gzip)', value: tools.gzip, unit: 'B' },
     { metric: 'size: @segment/analytics-consent-wrapper-onetrust', value: NaN, unit: '', note: 'not served by this npm registry: not measured' },
   ]
+  for (const [label, entry] of CORE_PARTS) {
+    const alone = await measureBundle(label, entry)
+    rows.push({ metric: `size: core part, ${label}`, value: alone.initial.gzip, unit: 'B' })
+  }
   for (const name of ADAPTERS) {
     const alone = await measureBundle(name, adapterEntry(name))
     rows.push({ metric: `size: adapter ${name} alone (min+gzip)`, value: alone.gzip, unit: 'B', goal: '< 1024', met: alone.gzip < 1024 })

@@ -8,9 +8,31 @@ import type { CdnSettingsLike } from '../../shared/routing/types'
 import { loadActionDestination } from './action-destination'
 import { classicDestination, fetchClassicIntegration } from './classic-destination'
 
+/**
+ * Loads each named destination; resolves once every one is registered (so
+ * the next event reaches it) or has failed. `settle` hears each one's end:
+ * loaded once its own `load` resolves, failed when the code does not arrive
+ * or its `load` rejects.
+ */
+export function loadDestinations(
+  analytics: AnalyticsLike,
+  settings: CdnSettingsLike,
+  userIntegrations: Record<string, unknown>,
+  names: string[],
+  settle: (name: string, state: 'loaded' | 'failed', error?: string) => void,
+): Promise<unknown> {
+  return Promise.all(
+    names.map((name) => {
+      const failed = (error: unknown) => settle(name, 'failed', error instanceof Error ? error.message : String(error))
+      return loadDestination(analytics, settings, userIntegrations, name).then(({ ready }) => {
+        ready.then(() => settle(name, 'loaded'), failed)
+      }, failed)
+    }),
+  )
+}
 
 /** Fetches one waiting destination's code and registers it; `ready` settles when its own `load` does. */
-export async function loadDestination(
+async function loadDestination(
   analytics: AnalyticsLike,
   settings: CdnSettingsLike,
   userIntegrations: Record<string, unknown>,

@@ -8,9 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { ConsentState } from '../../shared/routing/types'
 import { cdnSettings, interceptSegment, loadAnalytics, recordingDestination } from '../../test/unit/support/analytics-harness'
 import type { AnalyticsLike } from '../analytics-slice'
-import { RoutingTable } from '../enforcement/routing-table'
+import { routingTable } from '../enforcement/routing-table'
 import { loadActionDestination } from './action-destination'
-import { LazyDestinations, MAX_EVENT_WAIT_MS } from './lazy-destinations'
+import { lazyDestinations, MAX_EVENT_WAIT_MS } from './lazy-destinations'
 
 vi.mock('./action-destination', () => ({ loadActionDestination: vi.fn() }))
 vi.mock('./classic-destination', () => ({ classicDestination: vi.fn(), fetchClassicIntegration: vi.fn() }))
@@ -29,9 +29,9 @@ afterEach(() => {
 /** Real analytics-next loaded with the lazy hook; 'Ads Action' waits for consent. */
 async function setup() {
   interceptSegment()
-  const table = new RoutingTable({ enforceCloudMode: false })
+  const table = routingTable({ enforceCloudMode: false })
   const reports: string[] = []
-  const lazy = new LazyDestinations(
+  const lazy = lazyDestinations(
     (settings) => {
       table.setSettings(settings)
       return table.routingFor(DENIED)
@@ -45,7 +45,7 @@ async function setup() {
   return { lazy, analytics, reports, grant, names }
 }
 
-describe(LazyDestinations, () => {
+describe(lazyDestinations, () => {
   it('lets events go on once the code is registered, without waiting for it to get ready', async () => {
     const { lazy, reports, grant, names } = await setup()
     expect(reports).toEqual(['deferred Ads Action'])

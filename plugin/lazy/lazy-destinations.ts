@@ -12,70 +12,18 @@ import { withoutDestinationCode } from './defer-settings'
  */
 export const MAX_EVENT_WAIT_MS = 3000
 
-export type LazyReport = (action: 'deferred' | 'lazy-loaded' | 'failed', destination: string, error?: string) => void
+export type LazyAction = 'deferred' | 'lazy-loaded' | 'failed'
+export type LazyReport = (action: LazyAction, destination: string, error?: string) => void
 
-/**
- * Opt-in lazy loading of CDN destinations. `loadOptions()` keeps the code of
- * every device-mode destination not consented at start-up from running;
- * `update()` loads each one the moment a routing decision allows it.
- */
-export class LazyDestinations {
-  private original: CdnSettingsLike | undefined
-  private userOptions: InitOptionsLike = {}
-  private analytics: AnalyticsLike | undefined
-  private readonly states = new Map<string, DestinationLoadState>()
-  private inFlight = new Set<Promise<void>>()
-
-  constructor(
-    private readonly decideAtStart: (settings: CdnSettingsLike) => Routing | undefined,
-    private readonly report: LazyReport,
-  ) {}
-
+export interface LazyDestinations {
   /** The caller's load options with our `updateCDNSettings` composed in (theirs runs first). */
-  loadOptions(options: InitOptionsLike = {}): InitOptionsLike {
-    this.userOptions = options
-    const theirs = options.updateCDNSettings
-    return {
-      ...options,
-      updateCDNSettings: (settings: CdnSettingsLike) => {
-        const updated: CdnSettingsLike = theirs ? theirs(settings) : settings
-        this.original = updated
-        const routing = this.decideAtStart(updated)
-        const deferred = new Set(
-          (routing?.decisions ?? [])
-            .filter((d) => d.mode === 'device' && !d.allowed && this.hasCode(updated, d.destination))
-            .map((d) => d.destination),
-        )
-        for (const name of deferred) {
-          this.states.set(name, 'lazy')
-          this.report('deferred', name)
-        }
-        return withoutDestinationCode(updated, deferred)
-      },
-    }
-  }
-
+  loadOptions(options?: InitOptionsLike): InitOptionsLike
   /** The settings as the CDN (and the caller's hook) gave them, before any deferral. */
-  originalSettings(): CdnSettingsLike | undefined {
-    return this.original
-  }
-
-  loadState(name: string): DestinationLoadState | undefined {
-    return this.states.get(name)
-  }
-
-  attach(analytics: AnalyticsLike): void {
-    this.analytics = analytics
-  }
-
+  originalSettings(): CdnSettingsLike | undefined
+  loadState(name: string): DestinationLoadState | undefined
+  attach(analytics: AnalyticsLike): void
   /** Starts loading every waiting destination that `routing` now allows. */
-  update(routing: Routing): void {
-    if (!this.analytics || !this.original) return
-    for (const d of routing.decisions) {
-      if (d.allowed && this.states.get(d.destination) === 'lazy') this.start(d.destination)
-    }
-  }
-
+  update(routing: Routing): void
   /**
    * Resolves once every destination whose load started so far is registered
    * (so the next event reaches it) or has failed, or after at most
@@ -83,38 +31,76 @@ export class LazyDestinations {
    * never for it to become ready (a vendor that never gets ready must not
    * stall every event), and a stalled download holds them only so long.
    */
-  settled(): Promise<void> | undefined {
-    if (!this.inFlight.size) return undefined
-    let timer: ReturnType<typeof setTimeout> | undefined
-    const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_EVENT_WAIT_MS)))
-    return Promise.race([Promise.all(this.inFlight).then(() => undefined), deadline]).finally(() => clearTimeout(timer))
-  }
+  settled(): Promise<void> | undefined
+}
 
-  private hasCode(settings: CdnSettingsLike, name: string): boolean {
-    if (settings.remotePlugins?.some((p) => p.creationName === name)) return true
+/**
+ * Opt-in lazy loading of CDN destinations. `loadOptions()` keeps the code of
+ * every device-mode destination not consented at start-up from running;
+ * `update()` loads each one the moment a routing decision allows it. What
+ * fetching and registering takes lives in the loaders chunk, which a page
+ * downloads only when a waiting destination gets its consent.
+ */
+export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => Routing | undefined, report: LazyReport): LazyDestinations {
+  const states = new Map<string, DestinationLoadState>()
+  let original: CdnSettingsLike | undefined
+  let userIntegrations: Record<string, unknown> = {}
+  let analytics: AnalyticsLike | undefined
+  let loads: Promise<unknown> | undefined
+
+  const hasCode = (settings: CdnSettingsLike, name: string) => {
     const entry = settings.integrations[name]
-    return entry !== undefined && isInstallableIntegration(name, entry)
+    return settings.remotePlugins?.some((p) => p.creationName === name) || (entry !== undefined && isInstallableIntegration(name, entry))
+  }
+  const settle = (name: string, state: 'loaded' | 'failed', error?: string) => {
+    states.set(name, state)
+    report(state === 'loaded' ? 'lazy-loaded' : 'failed', name, error)
   }
 
-  private start(name: string): void {
-    this.states.set(name, 'not-loaded')
-    const failed = (error: unknown) => {
-      this.states.set(name, 'failed')
-      this.report('failed', name, error instanceof Error ? error.message : String(error))
-    }
-    const registered = this.load(name).then(({ ready }) => {
-      ready.then(() => {
-        this.states.set(name, 'loaded')
-        this.report('lazy-loaded', name)
-      }, failed)
-    }, failed)
-    this.inFlight.add(registered)
-    void registered.finally(() => this.inFlight.delete(registered))
-  }
-
-  /** Fetches the destination's code and registers it; the loaders are a separate chunk, paid for only when used. */
-  private async load(name: string): Promise<{ ready: Promise<unknown> }> {
-    const { loadDestination } = await import('./destination-loaders')
-    return loadDestination(this.analytics!, this.original!, this.userOptions.integrations ?? {}, name)
+  return {
+    loadOptions(options = {}) {
+      userIntegrations = options.integrations ?? {}
+      const theirs = options.updateCDNSettings
+      return {
+        ...options,
+        updateCDNSettings(settings: CdnSettingsLike) {
+          const updated: CdnSettingsLike = theirs ? theirs(settings) : settings
+          original = updated
+          const deferred = new Set<string>()
+          for (const d of decideAtStart(updated)?.decisions ?? []) {
+            if (d.mode !== 'device' || d.allowed || !hasCode(updated, d.destination)) continue
+            deferred.add(d.destination)
+            states.set(d.destination, 'lazy')
+            report('deferred', d.destination)
+          }
+          return withoutDestinationCode(updated, deferred)
+        },
+      }
+    },
+    originalSettings: () => original,
+    loadState: (name) => states.get(name),
+    attach(instance) {
+      analytics = instance
+    },
+    update(routing) {
+      if (!analytics || !original) return
+      const due = routing.decisions.filter((d) => d.allowed && states.get(d.destination) === 'lazy').map((d) => d.destination)
+      if (!due.length) return
+      for (const name of due) states.set(name, 'not-loaded')
+      const [instance, settings] = [analytics, original]
+      const batch = import('./destination-loaders').then(
+        ({ loadDestinations }) => loadDestinations(instance, settings, userIntegrations, due, settle),
+        (error: unknown) => due.forEach((name) => settle(name, 'failed', String(error))),
+      )
+      const all = loads ? Promise.all([loads, batch]) : batch
+      loads = all
+      void all.then(() => loads === all && (loads = undefined))
+    },
+    settled() {
+      if (!loads) return undefined
+      let timer: ReturnType<typeof setTimeout> | undefined
+      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_EVENT_WAIT_MS)))
+      return Promise.race([loads.then(() => undefined), deadline]).finally(() => clearTimeout(timer))
+    },
   }
 }

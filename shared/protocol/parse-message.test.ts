@@ -44,23 +44,57 @@ describe(parseMessage, () => {
     expect(JSON.stringify(big).length).toBeGreaterThan(MAX_MESSAGE_BYTES)
   })
 
-  it('never throws and never accepts a non-message, whatever the input (fuzz)', () => {
+  it('never throws, whatever the input (fuzz)', () => {
     fc.assert(
       fc.property(fc.anything({ withNullPrototype: true, withObjectString: true }), (input) => {
         expect(() => parseUntrustedMessage(input)).not.toThrow()
       }),
       { numRuns: 3000 },
     )
+  })
+
+  it('accepts a message with one field replaced by anything only if it is still plain, bounded JSON that validates again (fuzz)', () => {
+    const state = { status: 'decided' as const, categories: { C0001: true }, source: 'custom' }
+    const valid = [
+      event(),
+      createMessage('s', 0, 'probe', {}),
+      createMessage('s', 1, 'hold', { action: 'held', held: 1, messageId: 'x' }),
+      createMessage('s', 2, 'consent', { cmp: 'custom', state, previous: { ...state, status: 'pending', categories: {} }, preferences: { C0001: true } }),
+      createMessage('s', 3, 'destination', { action: 'loaded-without-consent', destination: 'Amp', destinations: ['Amp'] }),
+    ]
+    const mutated = fc
+      .constantFrom(...valid)
+      .chain((message) => fc.tuple(fc.constant(message), fc.constantFrom(...Object.keys(message), 'extra'), fc.anything({ withNullPrototype: true, withObjectString: true, withBoxedValues: true })))
+    let accepted = 0
     fc.assert(
-      fc.property(fc.constantFrom(...MESSAGE_KINDS), fc.dictionary(fc.string(), fc.jsonValue()), (kind, body) => {
-        const candidate = { source: 'consent-guard', v: 1, sid: 's', seq: 0, time: 0, kind, ...body }
+      fc.property(mutated, ([message, key, value]) => {
+        const candidate = { ...message, [key]: value }
         const parsed = parseUntrustedMessage(candidate)
-        if (parsed) expect(parsed.kind).toBe(kind)
+        if (!parsed) return
+        accepted++
+        expect(MESSAGE_KINDS).toContain(parsed.kind)
+        expect(isPlainJson(parsed)).toBe(true)
+        const roundTripped = JSON.parse(JSON.stringify(parsed)) as unknown
+        expect(parseUntrustedMessage(roundTripped)).toEqual(roundTripped)
       }),
       { numRuns: 3000 },
     )
+    // Not vacuous: some mutations (a new string for a string field, say) must pass, and most must not.
+    expect(accepted).toBeGreaterThan(0)
+    expect(accepted).toBeLessThan(3000)
   })
 })
+
+/** Only null, booleans, strings, finite numbers, arrays and plain objects without `__proto__` keys, at any depth. */
+function isPlainJson(v: unknown): boolean {
+  if (v === null || v === undefined || typeof v === 'boolean' || typeof v === 'string') return true
+  if (typeof v === 'number') return Number.isFinite(v)
+  if (Array.isArray(v)) return Object.getPrototypeOf(v) === Array.prototype && v.every(isPlainJson)
+  if (typeof v !== 'object') return false
+  const proto = Object.getPrototypeOf(v)
+  if (proto !== Object.prototype && proto !== null) return false
+  return Object.keys(v).every((k) => k !== '__proto__' && isPlainJson((v as Record<string, unknown>)[k]))
+}
 
 describe(parseSessionFile, () => {
   it('round-trips an exported session and re-validates its messages', () => {

@@ -4,7 +4,7 @@ import { passesRule } from '../../../shared/routing/category-rule'
 import type { CdnSettingsLike, ConsentState, RoutingOptions } from '../../../shared/routing/types'
 import { gateEvent } from '../../../plugin/enforcement/destination-gate'
 import { stampConsent } from '../../../plugin/enforcement/consent-stamping'
-import { RoutingTable } from '../../../plugin/enforcement/routing-table'
+import { routingTable } from '../../../plugin/enforcement/routing-table'
 import type { SegmentEventLike } from '../../../plugin/analytics-slice'
 
 const category = fc.constantFrom('C1', 'C2', 'C3', 'C4')
@@ -49,7 +49,7 @@ describe('per-event gating invariants', () => {
   it('never leaves an unconsented device-mode destination switched on', () => {
     fc.assert(
       fc.property(settingsArb, stateArb, optionsArb, userFlags, fc.boolean(), (settings, state, options, flags, withLocal) => {
-        const table = new RoutingTable(options)
+        const table = routingTable(options)
         table.setSettings(settings)
         if (withLocal) table.setLocalDestinations(['Local'])
         const routing = table.routingFor(state)
