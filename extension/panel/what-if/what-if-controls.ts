@@ -8,7 +8,7 @@ import { h } from '../ui/dom'
 import { categoryValue, type Hypothesis } from './what-if'
 import type { WhatIfScope, WhatIfStore } from './what-if-store'
 
-export interface ControlsState {
+interface ControlsState {
   scope: WhatIfScope
   categories: string[]
   hypothesis: Hypothesis

@@ -37,7 +37,7 @@ function optionsOf(hello: DiagnosticOf<'hello'> | undefined) {
  * `integrationCategoryMappings` (and `defer` categories), so mappings are not
  * applied again.
  */
-export function eventSettings(body: SettingsBody | undefined, decisions: RoutingDecision[]): CdnSettingsLike {
+function eventSettings(body: SettingsBody | undefined, decisions: RoutingDecision[]): CdnSettingsLike {
   const listed = new Set(body?.destinations.map((d) => d.destination))
   const extra = decisions.filter((d) => !listed.has(d.destination)).map(({ destination, mode, categories }) => ({ destination, mode, categories }))
   // One object per settings message, for the same sharing.

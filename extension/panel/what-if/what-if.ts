@@ -53,7 +53,7 @@ export function categoryValue(h: Hypothesis, category: string): boolean {
 }
 
 /** The hypothesis as a consent state for `decideRouting`. */
-export function hypotheticalState(h: Hypothesis): ConsentState {
+function hypotheticalState(h: Hypothesis): ConsentState {
   return { status: h.status, categories: { ...h.categories }, model: h.model, gpc: h.gpc, source: 'what-if' }
 }
 
@@ -62,7 +62,7 @@ export function whatIfRouting(inputs: WhatIfInputs, h: Hypothesis): RoutingDecis
   return decideRouting(inputs.settings, hypotheticalState(h), { ...inputs.options, consentModel: h.model })
 }
 
-export function sameDecision(a: RoutingDecision | undefined, b: RoutingDecision | undefined): boolean {
+function sameDecision(a: RoutingDecision | undefined, b: RoutingDecision | undefined): boolean {
   if (!a || !b) return a === b
   return a.allowed === b.allowed && a.reason === b.reason && a.missing.length === b.missing.length && a.missing.every((c, i) => b.missing[i] === c)
 }
