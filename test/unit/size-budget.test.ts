@@ -20,6 +20,15 @@ const bytes = (n: number) => n.toLocaleString('en-US')
  */
 const LARGER_API: Record<string, number> = { tcf: 1400, gpp: 1400, usercentrics: 1250 }
 
+/**
+ * SPEC section 9's budget - core + `custom` no larger than createWrapper - is
+ * not met, and cannot be with the features SPEC sections 2-5 ask of the core
+ * (the README's Performance section has the figures, part by part). Until the
+ * budget is settled, this ceiling keeps the core from growing unnoticed: lower
+ * it when the core shrinks; raising it needs a reason in the commit message.
+ */
+const CORE_CEILING = 6_750
+
 describe('size budgets', () => {
   it.each(ADAPTERS)('%s alone stays under 1 KB min+gzip where its platform allows, and the README says its size', async (name) => {
     const { gzip } = await measureBundle(name, adapterEntry(name))
@@ -27,9 +36,10 @@ describe('size budgets', () => {
     if (LARGER_API[name]) expect(readme).toContain(`\`${name}\` ${bytes(gzip)}`)
   }, 60_000)
 
-  it('the README states the measured core and createWrapper sizes', async () => {
+  it('the core loaded up front stays under its ceiling, and the README states the measured core and createWrapper sizes', async () => {
     const core = await measureBundle('core', CORE_ENTRY)
     const tools = await measureBundle('consent-tools', CONSENT_TOOLS_ENTRY)
+    expect(core.initial.gzip).toBeLessThanOrEqual(CORE_CEILING)
     expect(readme).toContain(`| size, \`consentGuard\` + \`custom\`, loaded up front (min+gzip) | ${bytes(core.initial.gzip)} B |`)
     expect(readme).toContain(`| size, consent-tools \`createWrapper\`, bundled the same way | ${bytes(tools.gzip)} B |`)
   }, 60_000)
