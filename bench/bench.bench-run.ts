@@ -20,6 +20,13 @@ import { diagnosticsSection, perEventSection } from './sections/per-event'
 import { sizeSection } from './sections/size'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
+/**
+ * `BENCH_ONLY=panel,size` runs only the named sections (size, per-event, held,
+ * latency, diagnostics, panel), for profiling one of them; unset runs all.
+ * A partial run prints its table but leaves bench/results.json alone.
+ */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined
+const runs = (section: string) => !ONLY || ONLY.has(section)
 const root = resolve(import.meta.dirname, '..')
 
 /** The bench page: real analytics-next, consent-guard and consent-tools, built for the browser. */
@@ -39,35 +46,52 @@ async function buildBenchPage(dir: string) {
 it('measures consent-guard side by side with bare analytics-next and consent-tools', async () => {
   const rows: Row[] = []
   const pageDir = resolve(root, 'bench/.tmp/page')
-  await buildBenchPage(pageDir)
+  if (runs('per-event') || runs('held') || runs('latency') || runs('diagnostics')) await buildBenchPage(pageDir)
+  else mkdirSync(pageDir, { recursive: true })
   const server = await startTestServer({ staticDirs: { '/bench/': pageDir } })
   server.setPage('/bench.html', htmlPage({ title: 'bench', scripts: ['/bench/bench-page.js'] }))
   const benchUrl = `${server.url}/bench.html`
   try {
-    console.error('size…')
-    rows.push(...(await sizeSection()))
-
-    const plain = await launchBrowser()
-    try {
-      const page = await plain.newPage()
-      console.error(`per-event cost, ${ROUNDS} rounds…`)
-      rows.push(...(await perEventSection(page, benchUrl, ROUNDS)))
-      console.error('held events…')
-      rows.push(...(await heldSection(page, benchUrl)))
-      console.error('consent latency…')
-      rows.push(...(await latencySection(page, server, ROUNDS)))
-      plain.guard.assertClean()
-    } finally {
-      await plain.close()
+    if (runs('size')) {
+      console.error('size…')
+      rows.push(...(await sizeSection()))
     }
 
-    if (existsSync(resolve(EXTENSION_DIST, 'manifest.json'))) {
+    if (runs('per-event') || runs('held') || runs('latency')) {
+      const plain = await launchBrowser()
+      try {
+        const page = await plain.newPage()
+        if (runs('per-event')) {
+          console.error(`per-event cost, ${ROUNDS} rounds…`)
+          rows.push(...(await perEventSection(page, benchUrl, ROUNDS)))
+        }
+        if (runs('held')) {
+          console.error('held events…')
+          rows.push(...(await heldSection(page, benchUrl)))
+        }
+        if (runs('latency')) {
+          console.error('consent latency…')
+          rows.push(...(await latencySection(page, server, ROUNDS)))
+        }
+        plain.guard.assertClean()
+      } finally {
+        await plain.close()
+      }
+    }
+
+    if (!runs('diagnostics') && !runs('panel')) {
+      // Neither extension section was asked for.
+    } else if (existsSync(resolve(EXTENSION_DIST, 'manifest.json'))) {
       const withDebugger = await launchBrowser({ extension: true })
       try {
-        console.error('diagnostics with the debugger attached…')
-        rows.push(...(await diagnosticsSection(await withDebugger.newPage(), benchUrl, ROUNDS)))
-        console.error('the panel with 10,000 events…')
-        rows.push(...(await panelSection(withDebugger, server)))
+        if (runs('diagnostics')) {
+          console.error('diagnostics with the debugger attached…')
+          rows.push(...(await diagnosticsSection(await withDebugger.newPage(), benchUrl, ROUNDS)))
+        }
+        if (runs('panel')) {
+          console.error('the panel with 10,000 events…')
+          rows.push(...(await panelSection(withDebugger, server)))
+        }
         withDebugger.guard.assertClean()
       } finally {
         await withDebugger.close()
@@ -83,5 +107,5 @@ it('measures consent-guard side by side with bare analytics-next and consent-too
   const table = printTable(rows)
   console.log(`Consent Guard bench, ${new Date().toISOString().slice(0, 10)}, ${machine}, ${ROUNDS} rounds\n`)
   console.log(table)
-  writeFileSync(resolve(root, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), machine, rounds: ROUNDS, rows }, null, 2) + '\n')
+  if (!ONLY) writeFileSync(resolve(root, 'bench/results.json'), JSON.stringify({ date: new Date().toISOString(), machine, rounds: ROUNDS, rows }, null, 2) + '\n')
 })

@@ -9,4 +9,4 @@ import { createForwarder } from './relay-forwarder'
 import { randomId } from './random-id'
 
 const forwarder = createForwarder((batch) => browser.runtime.sendMessage(batch), randomId())
-startRelay(window, (message) => forwarder.push(message))
+startRelay(window, (checked) => forwarder.push(checked))

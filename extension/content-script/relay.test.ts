@@ -2,7 +2,9 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it } from 'vitest'
 import { ANNOUNCE, createMessage, type Diagnostic } from '../../shared/protocol/protocol'
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
-import { acceptMessage } from './relay-checks'
+import { parseUntrustedMessage } from '../../shared/protocol/parse-message'
+import { PluginSession } from '../test-support/diagnostics'
+import { acceptChecked, acceptMessage } from './relay-checks'
 import { startRelay } from './relay'
 
 const probe = createMessage('sid-1', 0, 'probe', {})
@@ -39,6 +41,35 @@ describe(acceptMessage, () => {
     expect(acceptMessage({ ...ok, data: tooBig }, win)).toBeUndefined()
   })
 
+  it('checks the envelope only: the worker validates every field before storing (tab-buffers.test.ts)', () => {
+    const badField = { ...hold, held: 'many' }
+    expect(acceptMessage({ ...ok, data: badField }, win)).toEqual(badField)
+    expect(acceptMessage({ ...ok, data: { ...hold, sid: 'x'.repeat(65) } }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, data: { ...hold, seq: -1 } }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, data: { ...hold, time: Number.NaN } }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, data: { ...hold, truncated: 'yes' } }, win)).toBeUndefined()
+    // Not serialisable: refused, never thrown.
+    expect(acceptMessage({ ...ok, data: { ...hold, reason: 10n } }, win)).toBeUndefined()
+    const cyclic: Record<string, unknown> = { ...hold }
+    cyclic.self = cyclic
+    expect(acceptMessage({ ...ok, data: cyclic }, win)).toBeUndefined()
+  })
+
+  it('never refuses what the shared validator accepts (fuzz)', () => {
+    const base = new PluginSession('fuzz').event('E', { C0001: true })
+    const mutated = fc.record({ key: fc.constantFrom(...Object.keys(base), 'truncated', 'extra'), value: fc.jsonValue() }).map(({ key, value }) => ({ ...base, [key]: value }))
+    fc.assert(
+      fc.property(fc.oneof(mutated, fc.constant(base)), (data) => {
+        if (parseUntrustedMessage(data)) expect(acceptMessage({ ...ok, data }, win)).toEqual(data)
+      }),
+    )
+  })
+
+  it('forwards each message as its JSON text, sized within the cap', () => {
+    const checked = acceptChecked(ok, win)!
+    expect(checked).toEqual({ kind: 'hold', json: JSON.stringify(hold), bytes: JSON.stringify(hold).length })
+  })
+
   it('never throws and accepts nothing that is not a protocol message', () => {
     fc.assert(
       fc.property(fc.anything(), (data) => {
@@ -70,7 +101,7 @@ describe(startRelay, () => {
     const record = (e: MessageEvent) => seen.push(e.data)
     window.addEventListener('message', record)
     const forwarded: Diagnostic[] = []
-    stop = startRelay(win, (m) => forwarded.push(m))
+    stop = startRelay(win, (c) => forwarded.push(JSON.parse(c.json) as Diagnostic))
     await tick()
     win.postMessage(probe, location.origin)
     win.postMessage({ ...hold, kind: 'nope' }, location.origin)
@@ -79,6 +110,7 @@ describe(startRelay, () => {
     await tick()
     await tick()
     window.removeEventListener('message', record)
+    // Forwarded as JSON text: each text is the message.
     expect(forwarded).toEqual([probe, hold])
     // Everything in the page's message stream that did not come from the test is ANNOUNCE.
     const fromRelay = seen.filter((d) => !(d === probe || d === hold || typeof d === 'string' || (d as { kind?: string }).kind === 'nope'))

@@ -3,8 +3,8 @@
  * diagnostic to the extension. The constant ANNOUNCE is the only thing it
  * ever posts into the page.
  */
-import { ANNOUNCE, type Diagnostic } from '../../shared/protocol/protocol'
-import { acceptMessage, type RelayWindow } from './relay-checks'
+import { ANNOUNCE } from '../../shared/protocol/protocol'
+import { acceptChecked, type RelayedMessage, type RelayWindow } from './relay-checks'
 
 export interface RelayTarget extends RelayWindow {
   addEventListener(type: 'message', fn: (e: MessageEvent) => void): void
@@ -21,14 +21,15 @@ function announce(win: RelayTarget): void {
 }
 
 /** Starts relaying; returns the function that stops it. */
-export function startRelay(win: RelayTarget, forward: (message: Diagnostic) => void): () => void {
+export function startRelay(win: RelayTarget, forward: (checked: RelayedMessage) => void): () => void {
+  const origin = win.location.origin
   const onMessage = (event: MessageEvent) => {
-    const message = acceptMessage(event, win)
-    if (!message) return
-    forward(message)
+    const checked = acceptChecked(event, win, origin)
+    if (!checked) return
+    forward(checked)
     // The plugin probes on load; answering each probe lets a plugin that
     // loaded after document_start (or a second instance) start posting.
-    if (message.kind === 'probe') announce(win)
+    if (checked.kind === 'probe') announce(win)
   }
   win.addEventListener('message', onMessage)
   announce(win)

@@ -5,7 +5,7 @@ import { handleRuntimeMessage, type SenderLike } from './runtime-messages'
 import { TabBuffers } from './tab-buffers'
 
 const ID = 'abcdefghijklmnopabcdefghijklmnop'
-const batch = { type: 'relay-batch', pageId: 'page-1', messages: [createMessage('s', 0, 'probe', {})] }
+const batch = { type: 'relay-batch', pageId: 'page-1', batch: 0, floor: 0, messages: JSON.stringify(createMessage('s', 0, 'probe', {})) }
 const contentScript: SenderLike = { id: ID, tab: { id: 3 }, frameId: 0, url: 'http://127.0.0.1/shop' }
 const panelTab: SenderLike = { id: ID, tab: { id: 9 }, url: `chrome-extension://${ID}/panel/panel.html` }
 
@@ -22,6 +22,21 @@ describe(handleRuntimeMessage, () => {
     expect(handleRuntimeMessage(batch, { ...contentScript, tab: undefined }, buffers, ID)).toBeUndefined()
     expect(handleRuntimeMessage(batch, { ...contentScript, id: 'other' }, buffers, ID)).toBeUndefined()
     expect(handleRuntimeMessage({ ...batch, type: 'relay' }, contentScript, buffers, ID)).toBeUndefined()
+    // A batch without its place in the page's order (or a floor past itself) is not a relay batch.
+    expect(handleRuntimeMessage({ ...batch, batch: undefined }, contentScript, buffers, ID)).toBeUndefined()
+    expect(handleRuntimeMessage({ ...batch, floor: 1 }, contentScript, buffers, ID)).toBeUndefined()
+  })
+
+  it('refuses a batch that overtook an earlier one of its page, and stores it once the earlier one is in', async () => {
+    const buffers = new TabBuffers(new MemoryStorage())
+    const text = (seq: number) => JSON.stringify(createMessage('s', seq, 'hold', { action: 'held', held: seq }))
+    const nth = (n: number, floor: number) => ({ ...batch, batch: n, floor, messages: text(n) })
+    await handleRuntimeMessage(nth(0, 0), contentScript, buffers, ID)
+    await expect(handleRuntimeMessage(nth(2, 1), contentScript, buffers, ID)).rejects.toThrow(/refused/)
+    expect(await handleRuntimeMessage(nth(1, 1), contentScript, buffers, ID)).toEqual({ added: 1 })
+    expect(await handleRuntimeMessage(nth(2, 2), contentScript, buffers, ID)).toEqual({ added: 1 })
+    const { entries } = await buffers.read(3)
+    expect(entries.flatMap((e) => (e.type === 'message' ? [e.message.seq] : []))).toEqual([0, 1, 2])
   })
 
   it('answers the tab list to extension pages only, not to content scripts', async () => {

@@ -31,7 +31,7 @@ export function handleRuntimeMessage(
   if (isRelayBatch(message)) {
     const tabId = sender.tab?.id
     if (tabId === undefined || tabId < 0 || sender.frameId !== 0 || typeof sender.url !== 'string') return undefined
-    return buffers.append(tabId, message.pageId, sender.url.slice(0, 4096), message.messages)
+    return buffers.append(tabId, message.pageId, sender.url.slice(0, 4096), message.messages.split('\n'), { batch: message.batch, floor: message.floor })
   }
   if (isListTabsRequest(message)) {
     if (sender.tab !== undefined && !(sender.url ?? '').startsWith(`chrome-extension://${extensionId}/`)) return undefined

@@ -136,6 +136,46 @@ describe(TabBuffers, () => {
     expect(messagesOf(entries).at(-1)?.seq).toBe(399)
   })
 
+  it('stores batches sent as JSON text (as relays send them) like decoded ones, counting exact UTF-8 bytes', async () => {
+    const text = (seq: number) => JSON.stringify(hold('t', seq, `café ☕ ${'€'.repeat(seq)}`))
+    const asText = setup(small)
+    const asObjects = setup(small)
+    for (let i = 0; i < 30; i += 6) {
+      const seqs = Array.from({ length: 6 }, (_, k) => i + k)
+      // What a relay forwards unchecked (it checks envelopes only) is dropped here: broken JSON, a bad field.
+      const badField = JSON.stringify({ ...hold('t', 1000 + i), held: 'many' })
+      await asText.buffers.append(1, 'p', 'u', [...seqs.map(text), '{"broken":', 'not json', badField])
+      await asObjects.buffers.append(1, 'p', 'u', seqs.map((seq) => JSON.parse(text(seq)) as unknown))
+    }
+    // A restart in between: the newest chunk is read back from storage and appended to.
+    const restarted = asText.make()
+    await restarted.append(1, 'p', 'u', [text(30)])
+    await asObjects.buffers.append(1, 'p', 'u', [JSON.parse(text(30)) as unknown])
+    const [fromText, fromObjects] = [await restarted.read(1), await asObjects.buffers.read(1)]
+    expect(fromText.entries).toEqual(fromObjects.entries)
+    expect(keysOf(fromText.entries)).toEqual(Array.from({ length: 31 }, (_, i) => `t:${i}`))
+    // What the bookkeeping counts is what storage holds, byte for byte.
+    const stored = [...asText.storage.data].filter(([k]) => k.startsWith('chunk:')).flatMap(([, v]) => JSON.parse(v as string) as unknown[])
+    const utf8 = stored.reduce<number>((n, e) => n + new TextEncoder().encode(JSON.stringify(e)).length, 0)
+    expect((await restarted.list())[0].bytes).toBe(utf8)
+    expect((await asObjects.buffers.list())[0].bytes).toBe(utf8)
+  })
+
+  it('takes a 10,000-message flood as JSON text batches of 500: keeps the newest within the caps, counts every one dropped', async () => {
+    const { buffers } = setup()
+    const text = (seq: number) => JSON.stringify(hold('flood', seq, 'y'.repeat(300)))
+    for (let i = 0; i < 10_000; i += 500) {
+      const added = await buffers.append(1, 'p', 'u', Array.from({ length: 500 }, (_, k) => text(i + k)), { batch: i / 500, floor: i / 500 })
+      expect(added.added).toBe(i === 0 ? 501 : 500)
+    }
+    const [{ count, dropped, bytes }] = await buffers.list()
+    expect(count).toBeLessThanOrEqual(DEFAULT_LIMITS.tabMessages)
+    expect(bytes).toBeLessThanOrEqual(DEFAULT_LIMITS.tabBytes)
+    expect(count + dropped).toBe(10_000)
+    const kept = messagesOf((await buffers.read(1)).entries).map((m) => m.seq)
+    expect(kept).toEqual(Array.from({ length: count }, (_, i) => 10_000 - count + i))
+  })
+
   it('clears a tab but keeps the seen set, and removes a closed tab entirely', async () => {
     const { buffers, storage } = setup()
     await buffers.append(1, 'p', 'u', [hold('s', 0)])

@@ -10,29 +10,35 @@
  *   existed here, in issue order. The all-tabs cap is applied by scheduling
  *   the eviction on the victim tab's own chain.
  * - Nothing lives only in memory: after a worker restart `ready()` reloads
- *   the bookkeeping and the newest chunk is read back on demand.
+ *   the bookkeeping and the newest chunk is read back on demand. A relay
+ *   batch is written as one `set` and acknowledged only once that resolved,
+ *   so a restart loses at most the batches being validated or written at
+ *   that moment, and those are not lost either: unacknowledged, the relay
+ *   sends them again (see relay-forwarder.ts), and `(sid, seq)` dedupe
+ *   drops what did land. Only a page that goes away before its retry (or a
+ *   relay that runs out of retries, about 4 s) loses its last batches.
  * - A chunk is stored as one JSON string: Chrome counts storage.session
  *   quota by its in-memory value size, several times the JSON size for
- *   objects but about the length for a string, so the byte caps hold.
+ *   objects but about the length for a string, so the byte caps hold. It is
+ *   built from the JSON text each message arrived as (chunk-codec.ts), so a
+ *   flood is not serialised again here.
  */
-import { utf8Bytes } from '../../shared/protocol/limits'
-import { parseUntrustedMessage } from '../../shared/protocol/parse-message'
+import { checkMessage, checkMessageText, type CheckedMessage } from '../messaging/checked-message'
 import type { BufferEntry, TabSummary } from '../messaging/extension-messages'
+import { collectEntries } from './batch-entries'
+import { admitBatch, type BatchOrder } from './batch-order'
 import type { BufferStorage } from './buffer-storage'
+import { decodeChunk, encodeChunk, entryJson } from './chunk-codec'
+import { fillChunks, type OpenChunk } from './chunk-fill'
 import { DEFAULT_LIMITS, type BufferLimits } from './buffer-limits'
 import { evictOldest, evictWithinTab, planGlobalEviction } from './eviction'
-import { byteCount, chunkKey, markSeen, messageCount, META_KEY, newMeta, type TabMeta } from './tab-meta'
+import { byteCount, chunkKey, messageCount, META_KEY, newMeta, type TabMeta } from './tab-meta'
 
 /** What one commit changed for one tab, for live updates to panels. */
 export interface CommitUpdate {
   tabId: number
   entries: BufferEntry[]
   dropped: number
-}
-
-interface OpenChunk {
-  n: number
-  entries: BufferEntry[]
 }
 
 export class TabBuffers {
@@ -68,48 +74,41 @@ export class TabBuffers {
     return result
   }
 
-  /** Validates, dedupes and stores a relay batch; resolves once it is in storage. */
-  append(tabId: number, pageId: string, url: string, messages: unknown[]): Promise<{ added: number }> {
+  /**
+   * Validates, dedupes and stores a relay batch; resolves once it is in
+   * storage. `messages` are JSON texts (as relays send them) or decoded
+   * objects; either way each passes the shared validator and the size cap.
+   * With `order`, a batch that arrives before an earlier one of its page is
+   * stored is refused (rejects), to be retried by the relay.
+   */
+  append(tabId: number, pageId: string, url: string, messages: unknown[], order?: BatchOrder): Promise<{ added: number }> {
+    // Checked on arrival, outside the tab's chain: pure work that overlaps
+    // the previous batch's storage write.
+    const checked: CheckedMessage[] = []
+    for (const raw of messages) {
+      const c = typeof raw === 'string' ? checkMessageText(raw) : checkMessage(raw, true)
+      if (c) checked.push(c)
+    }
     return this.enqueue(tabId, async () => {
       // Work on a copy: other tabs' commits snapshot `metas` meanwhile, and
       // must not store our seen-seqs before our chunk is written.
       const before = this.metas.get(tabId)
       const meta = before ? structuredClone(before) : newMeta(tabId)
+      if (order && !admitBatch(meta, pageId, order)) throw new Error(`relay batch ${order.batch} came before an earlier one was stored: refused, to be retried in order`)
       const time = this.now()
-      const fresh: BufferEntry[] = []
-      if (meta.pageId !== pageId) {
-        fresh.push({ type: 'navigation', url, time, pageId })
-        meta.pageId = pageId
-        meta.url = url
+      const { fresh, placed } = collectEntries(meta, { pageId, url, checked }, time, this.limits.sidsPerTab)
+      if (fresh.length === 0) {
+        // Nothing to write; only the batch's place changed (kept in memory,
+        // stored with the next write; losing it costs a retry, not a message).
+        this.metas.set(tabId, meta)
+        return { added: 0 }
       }
-      for (const raw of messages) {
-        const message = parseUntrustedMessage(raw)
-        if (message && markSeen(meta, message.sid, message.seq, this.limits.sidsPerTab)) {
-          fresh.push({ type: 'message', message, receivedAt: time })
-        }
-      }
-      if (fresh.length === 0) return { added: 0 }
 
-      let open = await this.openChunk(tabId, meta)
-      const touched = new Map<number, BufferEntry[]>()
-      for (const entry of fresh) {
-        const bytes = utf8Bytes(JSON.stringify(entry))
-        let info = meta.chunks.at(-1)
-        if (!open || !info || open.entries.length >= this.limits.chunkEntries || (open.entries.length > 0 && info.bytes + bytes > this.limits.chunkBytes)) {
-          info = { n: meta.nextChunk++, messages: 0, entries: 0, bytes: 0, firstTime: time }
-          meta.chunks.push(info)
-          open = { n: info.n, entries: [] }
-        }
-        open.entries.push(entry)
-        info.entries++
-        info.bytes += bytes
-        if (entry.type === 'message') info.messages++
-        touched.set(open.n, open.entries)
-      }
+      const { open, touched } = fillChunks(meta, await this.openChunk(tabId, meta), placed, time, this.limits)
       const stale = new Set(evictWithinTab(meta, this.limits))
       this.metas.set(tabId, meta)
       const writes: Record<string, unknown> = {}
-      for (const [n, entries] of touched) if (!stale.has(chunkKey(tabId, n))) writes[chunkKey(tabId, n)] = JSON.stringify(entries)
+      for (const [n, chunkTexts] of touched) if (!stale.has(chunkKey(tabId, n))) writes[chunkKey(tabId, n)] = encodeChunk(chunkTexts)
       try {
         // Both issued now, in this order (storage applies them in order):
         // evicted chunks go first, so the write never needs room for both.
@@ -128,7 +127,7 @@ export class TabBuffers {
         this.shrink()
         throw error
       }
-      this.open.set(tabId, open!)
+      this.open.set(tabId, open)
       this.onCommit({ tabId, entries: fresh, dropped: meta.dropped })
       for (const [victim, count] of planGlobalEviction(this.metas.values(), this.limits)) void this.evict(victim, count).catch(() => undefined)
       return { added: fresh.length }
@@ -159,10 +158,11 @@ export class TabBuffers {
     const last = meta.chunks.at(-1)
     if (!last) return undefined
     const cached = this.open.get(tabId)
-    if (cached && cached.n === last.n) return { n: last.n, entries: [...cached.entries] }
+    if (cached && cached.n === last.n) return { n: last.n, texts: [...cached.texts] }
+    // After a restart: read back once, then it is cached again.
     const key = chunkKey(tabId, last.n)
     const got = await this.storage.get([key])
-    return { n: last.n, entries: decodeChunk(got[key]) }
+    return { n: last.n, texts: decodeChunk(got[key]).map((entry) => entryJson(entry)) }
   }
 
   /** Schedules dropping the globally oldest chunk (on its tab's chain), to make room under Chrome's quota. */
@@ -228,16 +228,5 @@ export class TabBuffers {
 
   private snapshot(): Record<string, TabMeta> {
     return Object.fromEntries([...this.metas].map(([id, meta]) => [String(id), meta]))
-  }
-}
-
-/** A stored chunk back to entries; a missing or damaged chunk reads as empty. */
-function decodeChunk(value: unknown): BufferEntry[] {
-  if (typeof value !== 'string') return []
-  try {
-    const entries: unknown = JSON.parse(value)
-    return Array.isArray(entries) ? (entries as BufferEntry[]) : []
-  } catch {
-    return []
   }
 }

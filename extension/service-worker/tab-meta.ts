@@ -22,6 +22,8 @@ export interface TabMeta {
   url: string
   /** The relay instance (document) that sent last; a new one means a navigation. */
   pageId: string
+  /** The next relay batch number expected from `pageId` (see batch-order.ts); absent in buffers stored before it existed. */
+  relayBatch?: number
   chunks: ChunkInfo[]
   nextChunk: number
   dropped: number
@@ -35,7 +37,7 @@ export const META_KEY = 'buffers'
 export const chunkKey = (tabId: number, n: number) => `chunk:${tabId}:${n}`
 
 export function newMeta(tabId: number): TabMeta {
-  return { tabId, url: '', pageId: '', chunks: [], nextChunk: 0, dropped: 0, seen: {}, sids: [] }
+  return { tabId, url: '', pageId: '', relayBatch: 0, chunks: [], nextChunk: 0, dropped: 0, seen: {}, sids: [] }
 }
 
 export const messageCount = (meta: TabMeta) => meta.chunks.reduce((n, c) => n + c.messages, 0)

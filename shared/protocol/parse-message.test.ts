@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { parseMessage, parseUntrustedMessage } from './parse-message'
+import { isEnvelope, parseMessage, parseUntrustedMessage } from './parse-message'
 import { MAX_MESSAGE_BYTES } from './limits'
 import { createMessage, MESSAGE_KINDS } from './protocol'
 import { parseSessionFile, createSessionFile } from './session-file'
@@ -72,6 +72,7 @@ describe(parseMessage, () => {
         const parsed = parseUntrustedMessage(candidate)
         if (!parsed) return
         accepted++
+        expect(isEnvelope(candidate)).toBe(true)
         expect(MESSAGE_KINDS).toContain(parsed.kind)
         expect(isPlainJson(parsed)).toBe(true)
         const roundTripped = JSON.parse(JSON.stringify(parsed)) as unknown
@@ -95,6 +96,19 @@ function isPlainJson(v: unknown): boolean {
   if (proto !== Object.prototype && proto !== null) return false
   return Object.keys(v).every((k) => k !== '__proto__' && isPlainJson((v as Record<string, unknown>)[k]))
 }
+
+describe(isEnvelope, () => {
+  it('checks the envelope only: any body passes, a wrong envelope field does not', () => {
+    expect(isEnvelope({ ...event(), decisions: 'not checked here' })).toBe(true)
+    expect(isEnvelope({ ...event(), source: 'someone-else' })).toBe(false)
+    expect(isEnvelope({ ...event(), v: 2 })).toBe(false)
+    expect(isEnvelope({ ...event(), kind: 'surprise' })).toBe(false)
+    expect(isEnvelope({ ...event(), seq: 1.5 })).toBe(false)
+    expect(isEnvelope({ ...event(), sid: 'x'.repeat(65) })).toBe(false)
+    expect(isEnvelope({ ...event(), truncated: 'yes' })).toBe(false)
+    expect(isEnvelope(Object.assign(Object.create({ polluted: true }), event()))).toBe(false)
+  })
+})
 
 describe(parseSessionFile, () => {
   it('round-trips an exported session and re-validates its messages', () => {

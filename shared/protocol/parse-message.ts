@@ -3,8 +3,8 @@
  * Anything else (unknown kind, extra field, wrong version, too big) is dropped.
  */
 import { MAX_MESSAGE_BYTES, utf8Bytes } from './limits'
-import { MESSAGE_KINDS, PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type MessageKind } from './protocol'
-import { bool, count, finite, json, list, name, oneOf, record, shape, str, type Check } from './schema'
+import { MESSAGE_KINDS, PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type Envelope, type MessageKind } from './protocol'
+import { bool, count, finite, isPlainRecord, json, list, name, oneOf, record, shape, str, type Check } from './schema'
 
 const categories = list(name)
 const preferences = record(bool)
@@ -96,6 +96,18 @@ const VALIDATORS = Object.fromEntries(
     return [kind, shape({ ...ENVELOPE, ...body.required }, { truncated: bool, ...body.optional })]
   }),
 ) as Record<MessageKind, Check>
+
+const envelope = shape(ENVELOPE)
+
+/**
+ * The envelope alone (fields of the body not checked): what the debugger's
+ * relay checks on the page's thread, before the worker validates every field.
+ */
+export function isEnvelope(data: unknown): data is Envelope<MessageKind> {
+  if (!isPlainRecord(data)) return false
+  const { source, v, sid, seq, time, kind, truncated } = data
+  return envelope({ source, v, sid, seq, time, kind }) && (truncated === undefined || typeof truncated === 'boolean')
+}
 
 /** Validates an already-decoded message; returns it typed, or undefined. */
 export function parseMessage(data: unknown): Diagnostic | undefined {

@@ -3,6 +3,7 @@
  * small margin) exist in the DOM, so 10,000 events cost the same to render
  * as 40. Rows are focusable; arrow keys move, Enter opens the detail.
  */
+import type { EventRow } from '../stores/event-row'
 import type { ListModel } from '../stores/list-model'
 import type { SelectionStore } from '../stores/selection-store'
 import { h } from '../ui/dom'
@@ -25,6 +26,13 @@ export function createEventList(model: ListModel, selection: SelectionStore): Ev
   const grid = h('div', { role: 'grid', class: 'grid', 'aria-label': 'Events', 'aria-rowcount': 1 }, h('div', { role: 'rowgroup' }, header), viewport)
   const empty = h('p', { class: 'empty', hidden: true }, 'No events yet. Load a page that uses analytics-next (with or without the Consent Guard plugin).')
   const pool: HTMLElement[] = []
+  /**
+   * What each pooled element shows. Rows are immutable once built, so an
+   * element whose row, position and state are unchanged is left alone: during
+   * a flood the rows in view stay the same while the list grows below them,
+   * and rebuilding them every frame was most of the panel's layout work.
+   */
+  const shown = new WeakMap<HTMLElement, { row: EventRow; index: number; active: boolean; selected: boolean }>()
   let activeKey: string | undefined
 
   function indexOf(key: string | undefined): number {
@@ -48,9 +56,14 @@ export function createEventList(model: ListModel, selection: SelectionStore): Ev
         pool.push(el)
         spacer.append(el)
       }
-      el.style.transform = `translateY(${i * ROW_HEIGHT}px)`
       const row = rows[i]
-      fillRow(el, row, i, row.key === activeKey, row.key === selection.key)
+      const active = row.key === activeKey
+      const selected = row.key === selection.key
+      const was = shown.get(el)
+      if (was && was.row === row && was.index === i && was.active === active && was.selected === selected) continue
+      el.style.transform = `translateY(${i * ROW_HEIGHT}px)`
+      fillRow(el, row, i, active, selected)
+      shown.set(el, { row, index: i, active, selected })
     }
     for (const el of pool.splice(Math.max(0, last - first))) el.remove()
     if (hadFocus) focusActive()

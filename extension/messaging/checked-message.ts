@@ -1,0 +1,92 @@
+/**
+ * The shared validator plus the size cap, measuring the serialised form once
+ * and keeping it. `parseUntrustedMessage` gives the same verdict, but it
+ * serialises and UTF-8-encodes every message to count its bytes, and the
+ * relay and the worker then serialised it again for their own accounting:
+ * with 10,000 messages that was the single largest cost of the relay -> worker
+ * path. Here the JSON text is made once (by the relay), its UTF-8 length is
+ * counted without allocating, and the text travels on to be stored.
+ */
+import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
+import { parseMessage } from '../../shared/protocol/parse-message'
+import type { Diagnostic } from '../../shared/protocol/protocol'
+
+/** A message that passed every check, with its JSON text and that text's UTF-8 length. */
+export interface CheckedMessage {
+  message: Diagnostic
+  json: string
+  /** Exact UTF-8 bytes of `json` from `checkMessageText`; from `checkMessage`, counted exactly only near the cap, else the text's length (see there). */
+  bytes: number
+}
+
+const NON_ASCII = /[^\x00-\x7f]/
+
+/** UTF-8 length of a string, as `TextEncoder` would encode it (lone surrogates as U+FFFD), without encoding it. */
+export function utf8Length(text: string): number {
+  // Diagnostics are almost all ASCII: one native scan answers those.
+  if (!NON_ASCII.test(text)) return text.length
+  let n = 0
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (c < 0x80) n += 1
+    else if (c < 0x800) n += 2
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      n += 4
+      i++
+    } else n += 3
+  }
+  return n
+}
+
+/**
+ * The size of a message's JSON text under the cap, or undefined when it is
+ * over. UTF-8 takes 1 to 3 bytes per UTF-16 unit (a surrogate pair: 4 for 2),
+ * so only a text between a third of the cap and the cap needs counting to
+ * decide. Without `exact`, a text far below the cap is measured by its length
+ * (what the string costs in memory, and within 3x of its UTF-8 size).
+ */
+export function cappedSize(json: string, exact: boolean): number | undefined {
+  if (json.length > MAX_MESSAGE_BYTES) return undefined
+  if (!exact && json.length * 3 <= MAX_MESSAGE_BYTES) return json.length
+  const bytes = utf8Length(json)
+  return bytes <= MAX_MESSAGE_BYTES ? bytes : undefined
+}
+
+function capped(message: Diagnostic, json: string, exact: boolean): CheckedMessage | undefined {
+  const bytes = cappedSize(json, exact)
+  return bytes === undefined ? undefined : { message, json, bytes }
+}
+
+/**
+ * Validates decoded data (envelope, every field, size cap). Without
+ * `exactBytes`, `bytes` is exact only near the cap (see `cappedSize`).
+ */
+export function checkMessage(data: unknown, exactBytes = false): CheckedMessage | undefined {
+  const message = parseMessage(data)
+  if (!message) return undefined
+  let json: string
+  try {
+    json = JSON.stringify(message)
+  } catch {
+    return undefined
+  }
+  return capped(message, json, exactBytes)
+}
+
+/**
+ * Validates a message sent as JSON text (envelope, every field, size cap of
+ * the text itself): the worker's check of what a relay sent. The text is
+ * kept as it came: it parsed as exactly one JSON value, and it parses back
+ * to the very object that was validated.
+ */
+export function checkMessageText(json: string): CheckedMessage | undefined {
+  if (json.length > MAX_MESSAGE_BYTES) return undefined
+  let data: unknown
+  try {
+    data = JSON.parse(json)
+  } catch {
+    return undefined
+  }
+  const message = parseMessage(data)
+  return message ? capped(message, json, true) : undefined
+}
