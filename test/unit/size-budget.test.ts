@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { adapterEntry, CONSENT_TOOLS_ENTRY, CORE_ENTRY, measureBundle } from '../../bench/bundle-size.mjs'
-import { ADAPTERS } from '../../bench/sections/size'
+import { ADAPTERS, CORE_PARTS, UNAVOIDABLE_ENTRY } from '../../bench/sections/size'
 
 const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8')
 const bytes = (n: number) => n.toLocaleString('en-US')
@@ -42,5 +42,13 @@ describe('size budgets', () => {
     expect(core.initial.gzip).toBeLessThanOrEqual(CORE_CEILING)
     expect(readme).toContain(`| size, \`consentGuard\` + \`custom\`, loaded up front (min+gzip) | ${bytes(core.initial.gzip)} B |`)
     expect(readme).toContain(`| size, consent-tools \`createWrapper\`, bundled the same way | ${bytes(tools.gzip)} B |`)
+    expect(readme).toContain(`under a ceiling (${bytes(CORE_CEILING)} B)`)
+  }, 60_000)
+
+  it('the README states what each part of the core weighs alone, and what the parts every design carries weigh together', async () => {
+    const sizes = await Promise.all(CORE_PARTS.map(([label, entry]) => measureBundle(label, entry)))
+    CORE_PARTS.forEach(([label], i) => expect(readme).toContain(`| ${label} | ${bytes(sizes[i].initial.gzip)} B |`))
+    const floor = await measureBundle('unavoidable parts', UNAVOIDABLE_ENTRY)
+    expect(readme).toContain(`bundled together already weigh ${bytes(floor.initial.gzip)} B`)
   }, 60_000)
 })
