@@ -71,6 +71,7 @@ export function createPanelApp(root: HTMLElement, env: PanelEnv) {
   const renderView = () => views.find((v) => v.id === shown)?.render()
   const tabs = createViewTabs(views, (id) => {
     shown = id
+    network?.poll(id === 'network')
     renderView()
   })
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createMessage } from '../protocol/protocol'
+import { createMessage, type Diagnostic } from '../protocol/protocol'
 import type { RoutingDecision } from '../routing/types'
 import type { HarEntryLike } from './har-entry'
 import { checkNetwork, urlMatches } from './network-check'
@@ -84,6 +84,29 @@ describe(checkNetwork, () => {
     expect(report.findings).toEqual([
       expect.objectContaining({ kind: 'missing-consent', url: 'https://api.segment.io/v1/p' }),
       expect.objectContaining({ kind: 'leak', destination: 'Google Analytics 4 Web', reason: expect.stringContaining('predicted') }),
+    ])
+  })
+
+  it('judges by what the plugin reported, not by the inspector hook\'s prediction of the same events', () => {
+    const plugin = pluginSession()
+    // The hook sees the plugin's instance too and, not knowing the mappings, predicts every destination allowed.
+    const hook = [
+      createMessage('page', 0, 'inspector-settings', {
+        instance: 'analytics-1',
+        destinations: [{ destination: 'Facebook Pixel', mode: 'device', categories: [] }, { destination: 'Google Analytics 4 Web', mode: 'device', categories: [] }],
+        allCategories: [],
+        hasConsentSettings: false,
+      }, T),
+      createMessage('page', 1, 'inspector-event', { instance: 'analytics-1', messageId: 'm1', type: 'track', consent: { C0002: true, C0004: false } }, T + 1000),
+      // Not reported by the plugin, but the same instance: the plugin speaks for it too.
+      createMessage('page', 2, 'inspector-event', { instance: 'analytics-1', messageId: 'other', type: 'track', consent: { C0002: true, C0004: false } }, T + 100),
+    ]
+    const leaks = (messages: Diagnostic[]) => checkNetwork(har('plugin-session.har'), messages).findings.filter((f) => f.kind === 'leak')
+    const withHook = leaks([...plugin, ...hook])
+    expect(withHook).toEqual(leaks(plugin))
+    expect(withHook.map((f) => f.reason)).toEqual([
+      'Facebook Pixel was blocked (missing-consent) when this request was made.',
+      'Google Analytics 4 Web was blocked (missing-consent) when this request was made.',
     ])
   })
 

@@ -43,14 +43,32 @@ interface Verdict {
   reason: string
 }
 
-/** Every routing decision in time order, per destination (observed, or predicted without the plugin). */
+/**
+ * Which inspector-hook events the plugin speaks for. The hook cannot tell
+ * which analytics-next instance carries the plugin, so its prediction is left
+ * out for an event the plugin reported (same messageId) and for every event
+ * of an instance once any of its events matched one: the panel's event list
+ * hides the same rows (extension/panel/stores/event-index.ts).
+ */
+function pluginSpeaksFor(messages: Diagnostic[]): (m: DiagnosticOf<'inspector-event'>) => boolean {
+  const instanceKey = (m: DiagnosticOf<'inspector-event'>) => `${m.sid}\u0000${m.instance}`
+  const pluginIds = new Set<string>()
+  for (const m of messages) if (m.kind === 'event') pluginIds.add(m.messageId)
+  const linked = new Set<string>()
+  for (const m of messages) if (m.kind === 'inspector-event' && pluginIds.has(m.messageId)) linked.add(instanceKey(m))
+  return (m) => pluginIds.has(m.messageId) || linked.has(instanceKey(m))
+}
+
+/** Every routing decision in time order, per destination (observed, or predicted where the plugin is absent). */
 function decisionTimeline(messages: Diagnostic[]): Map<string, Verdict[]> {
   const out = new Map<string, Verdict[]>()
   const push = (destination: string, v: Verdict) => (out.get(destination) ?? out.set(destination, []).get(destination)!).push(v)
   const settingsOf = new Map<string, DiagnosticOf<'inspector-settings'>>()
+  const spokenFor = pluginSpeaksFor(messages)
   for (const m of messages) {
     if (m.kind === 'inspector-settings') settingsOf.set(`${m.sid}\u0000${m.instance}`, m)
-    const decisions = m.kind === 'event' ? m.decisions : m.kind === 'inspector-event' ? predictRouting(settingsOf.get(`${m.sid}\u0000${m.instance}`), m.consent) : []
+    const decisions =
+      m.kind === 'event' ? m.decisions : m.kind === 'inspector-event' && !spokenFor(m) ? predictRouting(settingsOf.get(`${m.sid}\u0000${m.instance}`), m.consent) : []
     for (const d of decisions) push(d.destination, { time: m.time, allowed: d.allowed, reason: d.reason + (m.kind === 'inspector-event' ? ' (predicted)' : '') })
   }
   for (const list of out.values()) list.sort((a, b) => a.time - b.time)

@@ -11,7 +11,7 @@ import type { Page } from 'playwright-core'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { createMessage } from '../../shared/protocol/protocol'
 import { buildCdnSettings } from '../fixtures/cdn-settings'
-import { analyticsPage } from '../servers/html-page'
+import { analyticsPage, guardSetup } from '../servers/html-page'
 import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
 import type { LaunchedBrowser } from './support/browser'
@@ -56,9 +56,7 @@ describe('what if, in the debugger panel', () => {
         { name: 'Email Cloud', kind: 'cloud', categories: ['C0003'] },
       ],
     })
-    const setup = `var guard = ConsentGuard.consentGuard({ cmp: ConsentGuard.staticConsent({ C0002: true, C0003: false, C0004: false }) });
-window.testPlugins = [guard];
-window.testLoadOptions = function (options) { return guard.loadOptions(options); };`
+    const setup = guardSetup(`{ cmp: ConsentGuard.staticConsent({ C0002: true, C0003: false, C0004: false }) }`)
     const shop = await AnalyticsTestPage.open(browser.context, server, analyticsPage({ serverUrl: server.url, cdnSettings, setup, loadOptions: { metrics: { sampleRate: 0 } } }))
     await shop.track('Product Viewed', { sku: 'p-1' })
     await shop.track('Order Completed', { total: 12 })

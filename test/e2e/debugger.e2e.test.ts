@@ -10,7 +10,7 @@ import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { PluginSession } from '../../extension/test-support/diagnostics'
 import { buildCdnSettings } from '../fixtures/cdn-settings'
-import { analyticsPage, htmlPage, scriptLiteral } from '../servers/html-page'
+import { analyticsPage, guardSetup, htmlPage, scriptLiteral } from '../servers/html-page'
 import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
 import { EXTENSION_DIST, type LaunchedBrowser } from './support/browser'
@@ -89,9 +89,7 @@ describe('the debugger', () => {
         { name: 'Warehouse Cloud', kind: 'cloud', categories: ['C0002'] },
       ],
     })
-    const setup = `var guard = ConsentGuard.consentGuard({ cmp: ConsentGuard.staticConsent({ C0002: true, C0004: false }) });
-window.testPlugins = [guard];
-window.testLoadOptions = function (options) { return guard.loadOptions(options); };`
+    const setup = guardSetup(`{ cmp: ConsentGuard.staticConsent({ C0002: true, C0004: false }) }`)
     const shop = await AnalyticsTestPage.open(browser.context, server, analyticsPage({ serverUrl: server.url, cdnSettings, setup, loadOptions: { metrics: { sampleRate: 0 } } }))
     await shop.track('Order Completed', { total: 12 })
     await shop.expectSinkEvent((e) => e.event === 'Order Completed')

@@ -88,3 +88,15 @@ window.analyticsReady = window.analytics.then(function () { return true; });`
     body: options.body,
   })
 }
+
+/**
+ * The `setup` script of an `analyticsPage()` that registers Consent Guard
+ * (the IIFE build's `window.ConsentGuard`) with its load options.
+ * `guardOptions` is the options' source text, e.g.
+ * `{ cmp: ConsentGuard.staticConsent({ C0002: true }) }`.
+ */
+export function guardSetup(guardOptions: string): string {
+  return `var guard = ConsentGuard.consentGuard(${guardOptions});
+window.testPlugins = [guard];
+window.testLoadOptions = function (options) { return guard.loadOptions(options); };`
+}

@@ -1,7 +1,8 @@
 /**
  * Collects HAR entries from `chrome.devtools.network` (DevTools panel only):
- * the HAR so far, then each finished request. Kept across navigations while
- * "preserve log" is on, like the session.
+ * the HAR so far, each finished request, and the HAR again while the network
+ * check is shown. Kept across navigations while "preserve log" is on, like
+ * the session.
  */
 import type { HarEntryLike } from '../../../shared/network/har-entry'
 import { Listeners } from '../stores/listeners'
@@ -14,34 +15,72 @@ export interface DevtoolsNetworkLike {
 }
 
 const keyOf = (e: HarEntryLike) => `${e.startedDateTime} ${e.request.method} ${e.request.url}`
+const startOf = (e: HarEntryLike) => Date.parse(e.startedDateTime) || 0
+
+/** How often DevTools' log is read again while the network check is on screen. */
+export const REFRESH_MS = 2000
 
 export class NetworkSource {
   entries: HarEntryLike[] = []
   readonly changed = new Listeners()
   private keys = new Set<string>()
+  private polling: ReturnType<typeof setInterval> | undefined
+  private clearedAt = 0
 
-  constructor(network: DevtoolsNetworkLike, preserveLog: () => boolean) {
-    network.getHAR((har) => {
-      // A request finishing while the HAR was read arrives both ways: keep one.
-      const earlier = (har?.entries ?? []).filter((e) => !this.keys.has(keyOf(e)))
-      for (const e of earlier) this.keys.add(keyOf(e))
-      this.entries = [...earlier, ...this.entries]
-      this.changed.emit()
-    })
-    network.onRequestFinished.addListener((request) => {
-      if (this.keys.has(keyOf(request))) return
-      this.keys.add(keyOf(request))
-      this.entries.push(request)
-      this.changed.emit()
-    })
+  constructor(
+    private readonly network: DevtoolsNetworkLike,
+    preserveLog: () => boolean,
+  ) {
+    this.refresh()
+    network.onRequestFinished.addListener((request) => this.merge([request]))
+    // DevTools starts its own log over on navigation (unless its Network panel's "Preserve log" is on): no cut-off
+    // time here, which could drop the new page's first requests.
     network.onNavigated.addListener(() => {
-      if (!preserveLog()) this.clear()
+      if (!preserveLog()) this.reset(this.clearedAt)
     })
   }
 
+  /**
+   * Reads DevTools' log again and adds what is missing. `onRequestFinished`
+   * alone misses requests: Chromium never fires it for a response marked
+   * `no-store` whose body the page does not read (a tracking pixel's, or
+   * analytics-next's own `/v1` calls), and those are the requests the check
+   * is about.
+   */
+  refresh(): void {
+    this.network.getHAR((har) => this.merge(har?.entries ?? []))
+  }
+
+  /** Reads the log again every REFRESH_MS while `on` (the network check is shown), and once at once. */
+  poll(on: boolean): void {
+    clearInterval(this.polling)
+    this.polling = undefined
+    if (!on) return
+    this.refresh()
+    this.polling = setInterval(() => this.refresh(), REFRESH_MS)
+  }
+
+  /** Starts over (the panel's Clear): a request DevTools still lists but that started before now stays out. */
   clear(): void {
+    this.reset(Date.now())
+  }
+
+  private reset(cutOff: number): void {
     this.entries = []
     this.keys.clear()
+    this.clearedAt = cutOff
+    this.changed.emit()
+  }
+
+  /** Adds the entries not seen yet (a request can arrive both ways), keeping start order. */
+  private merge(found: HarEntryLike[]): void {
+    const fresh = found.filter((e) => !this.keys.has(keyOf(e)) && startOf(e) >= this.clearedAt)
+    if (fresh.length === 0) return
+    for (const e of fresh) this.keys.add(keyOf(e))
+    // The usual finished request is the newest: sort only when that is not so.
+    const inOrder = fresh.length === 1 && (this.entries.length === 0 || startOf(fresh[0]) >= startOf(this.entries.at(-1)!))
+    this.entries.push(...fresh)
+    if (!inOrder) this.entries.sort((a, b) => startOf(a) - startOf(b))
     this.changed.emit()
   }
 }
