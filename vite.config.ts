@@ -10,10 +10,12 @@ import manifest from './extension/manifest.config.ts'
 
 const root = import.meta.dirname
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   root: resolve(root, 'extension'),
   publicDir: false,
-  plugins: [crx({ manifest, contentScripts: { injectCss: false } })],
+  // Only a build needs crxjs (tests build through `vite.build()` too); when vitest serves, it would only warn
+  // about MAIN-world HMR on every run.
+  plugins: command === 'build' ? [crx({ manifest, contentScripts: { injectCss: false } })] : [],
   build: {
     outDir: resolve(root, 'extension/dist'),
     emptyOutDir: true,
@@ -63,4 +65,4 @@ export default defineConfig({
       },
     ],
   },
-})
+}))
