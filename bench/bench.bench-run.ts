@@ -19,7 +19,7 @@ import { panelSection } from './sections/panel'
 import { diagnosticsSection, perEventSection } from './sections/per-event'
 import { sizeSection } from './sections/size'
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7)
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
 /**
  * `BENCH_ONLY=panel,size` runs only the named sections (size, per-event, held,
  * latency, diagnostics, panel), for profiling one of them; unset runs all.
