@@ -19,7 +19,7 @@ function fakeNetwork() {
     onRequestFinished: { addListener: (fn) => void finished.push(fn) },
     onNavigated: { addListener: (fn) => void navigated.push(fn) },
   }
-  return { network, reads: () => harReads, har: (e: HarEntryLike[]) => harCallback({ entries: e }), finish: (r: HarEntryLike) => finished.forEach((f) => f(r)), navigate: () => navigated.forEach((f) => f('http://x/')) }
+  return { network, reads: () => harReads, har: (e: HarEntryLike[]) => harCallback({ entries: e }), finish: (r: HarEntryLike) => finished.forEach((f) => f(r)), navigate: (url = 'http://x/') => navigated.forEach((f) => f(url)) }
 }
 
 afterEach(() => {
@@ -79,6 +79,21 @@ describe(NetworkSource, () => {
     source.clear()
     source.refresh()
     fake.har(entries.slice(0, 4))
+    expect(source.entries).toEqual(entries.slice(2, 4))
+  })
+
+  it('after a navigation, keeps only what started with the new page\'s document, even when DevTools still lists the old page', () => {
+    const fake = fakeNetwork()
+    const source = new NetworkSource(fake.network, () => false)
+    fake.har(entries.slice(0, 2))
+    const newDocument = entries[2]
+    fake.navigate(newDocument.request.url)
+    // DevTools' own "Preserve log" is on: its log still holds the old page's requests.
+    source.refresh()
+    fake.har(entries.slice(0, 4))
+    expect(source.entries).toEqual(entries.slice(2, 4))
+    // A request finishing late from before the new document stays out too.
+    fake.finish({ ...entries[0], request: { ...entries[0].request, url: 'https://late.example/old' } })
     expect(source.entries).toEqual(entries.slice(2, 4))
   })
 })

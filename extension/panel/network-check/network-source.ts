@@ -26,6 +26,7 @@ export class NetworkSource {
   private keys = new Set<string>()
   private polling: ReturnType<typeof setInterval> | undefined
   private clearedAt = 0
+  private navigatedTo: string | undefined
 
   constructor(
     private readonly network: DevtoolsNetworkLike,
@@ -33,10 +34,13 @@ export class NetworkSource {
   ) {
     this.refresh()
     network.onRequestFinished.addListener((request) => this.merge([request]))
-    // DevTools starts its own log over on navigation (unless its Network panel's "Preserve log" is on): no cut-off
-    // time here, which could drop the new page's first requests.
-    network.onNavigated.addListener(() => {
-      if (!preserveLog()) this.reset(this.clearedAt)
+    network.onNavigated.addListener((url) => {
+      if (preserveLog()) return
+      // No cut-off at "now": the new page's first requests may have started before this event arrived. Its
+      // document request marks where it begins, once seen (DevTools' own log may still hold the old page's
+      // requests when its Network panel's "Preserve log" is on).
+      this.navigatedTo = url
+      this.reset(this.clearedAt)
     })
   }
 
@@ -72,8 +76,21 @@ export class NetworkSource {
     this.changed.emit()
   }
 
+  /** After a navigation, the new page's document request: nothing that started before it belongs to this page. */
+  private cutAtDocument(found: HarEntryLike[]): void {
+    const documentRequest = found.filter((e) => e.request.method === 'GET' && e.request.url === this.navigatedTo).at(-1)
+    if (!documentRequest) return
+    this.navigatedTo = undefined
+    this.clearedAt = Math.max(this.clearedAt, startOf(documentRequest))
+    const kept = this.entries.filter((e) => startOf(e) >= this.clearedAt)
+    if (kept.length === this.entries.length) return
+    this.entries = kept
+    this.changed.emit()
+  }
+
   /** Adds the entries not seen yet (a request can arrive both ways), keeping start order. */
   private merge(found: HarEntryLike[]): void {
+    if (this.navigatedTo !== undefined) this.cutAtDocument(found)
     const fresh = found.filter((e) => !this.keys.has(keyOf(e)) && startOf(e) >= this.clearedAt)
     if (fresh.length === 0) return
     for (const e of fresh) this.keys.add(keyOf(e))
