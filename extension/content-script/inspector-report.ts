@@ -4,7 +4,8 @@
  * Reads only the structural slice below, so any analytics-next version with
  * the same shape works, and nothing here can throw into analytics-next.
  */
-import { MAX_LIST, MAX_MESSAGE_BYTES, MAX_NAME, utf8Bytes } from '../../shared/protocol/limits'
+import { MAX_LIST, MAX_MESSAGE_BYTES, MAX_NAME } from '../../shared/protocol/limits'
+import { utf8Bytes } from '../../shared/protocol/utf8-bytes'
 import { createMessage, type Diagnostic, type MessageKind, type PluginMessages, type SettingsDestination } from '../../shared/protocol/protocol'
 import { listDestinations } from '../../shared/routing/destinations'
 import type { CdnSettingsLike } from '../../shared/routing/types'

@@ -11,7 +11,7 @@
  * text made here for the size cap is what the relay sends on.
  */
 import { isEnvelope } from '../../shared/protocol/parse-message'
-import type { Envelope, MessageKind } from '../../shared/protocol/protocol'
+import type { MessageKind } from '../../shared/protocol/protocol'
 import { cappedSize } from '../messaging/checked-message'
 
 /** The parts of a `MessageEvent` the check reads. */
@@ -56,9 +56,4 @@ export function acceptChecked(event: PostedMessage, win: RelayWindow, origin = w
   }
   const bytes = cappedSize(json, false)
   return bytes === undefined ? undefined : { kind: data.kind, json, bytes }
-}
-
-/** The accepted message's envelope (the data as posted), or undefined. */
-export function acceptMessage(event: PostedMessage, win: RelayWindow): Envelope<MessageKind> | undefined {
-  return acceptChecked(event, win) ? (event.data as Envelope<MessageKind>) : undefined
 }

@@ -4,13 +4,15 @@ import { ANNOUNCE, createMessage, type Diagnostic } from '../../shared/protocol/
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
 import { parseUntrustedMessage } from '../../shared/protocol/parse-message'
 import { PluginSession } from '../test-support/diagnostics'
-import { acceptChecked, acceptMessage } from './relay-checks'
+import { acceptChecked, type PostedMessage, type RelayWindow } from './relay-checks'
 import { startRelay } from './relay'
 
 const probe = createMessage('sid-1', 0, 'probe', {})
 const hold = createMessage('sid-1', 1, 'hold', { action: 'held', held: 1 })
+/** The data as posted when the relay accepts it, else undefined. */
+const acceptMessage = (event: PostedMessage, win: RelayWindow) => (acceptChecked(event, win) ? event.data : undefined)
 
-describe(acceptMessage, () => {
+describe(acceptChecked, () => {
   const win = { top: null as unknown, location: { origin: 'https://shop.example' } }
   win.top = win
   const ok = { source: win, origin: 'https://shop.example', data: hold }

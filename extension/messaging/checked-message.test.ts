@@ -4,21 +4,10 @@ import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
 import { parseUntrustedMessage } from '../../shared/protocol/parse-message'
 import { createMessage } from '../../shared/protocol/protocol'
 import { PluginSession } from '../test-support/diagnostics'
-import { checkMessage, checkMessageText, utf8Length } from './checked-message'
+import { checkMessage, checkMessageText } from './checked-message'
 
 const encoder = new TextEncoder()
 const hold = (reason: string) => createMessage('s', 1, 'hold', { action: 'held', held: 1, reason }, 1000)
-
-describe(utf8Length, () => {
-  it('counts exactly what TextEncoder encodes, for any text (lone surrogates included)', () => {
-    fc.assert(
-      fc.property(fc.string({ unit: fc.constantFrom('grapheme', 'binary', 'binary-ascii') }), (text) => {
-        expect(utf8Length(text)).toBe(encoder.encode(text).length)
-      }),
-    )
-    for (const text of ['', 'a', 'é', '€', '😀', '\ud800', '\udc00x', 'a\ud83d']) expect(utf8Length(text)).toBe(encoder.encode(text).length)
-  })
-})
 
 describe(checkMessage, () => {
   it('gives the shared validator’s verdict, with the JSON text, and exact bytes near the cap', () => {

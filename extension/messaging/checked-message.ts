@@ -1,13 +1,13 @@
 /**
  * The shared validator plus the size cap, measuring the serialised form once
- * and keeping it. `parseUntrustedMessage` gives the same verdict, but it
- * serialises and UTF-8-encodes every message to count its bytes, and the
- * relay and the worker then serialised it again for their own accounting:
- * with 10,000 messages that was the single largest cost of the relay -> worker
- * path. Here the JSON text is made once (by the relay), its UTF-8 length is
- * counted without allocating, and the text travels on to be stored.
+ * and keeping it. `parseUntrustedMessage` gives the same verdict but drops
+ * the text, and the relay and the worker then serialised each message again
+ * for their own accounting: with 10,000 messages that was the single largest
+ * cost of the relay -> worker path. Here the JSON text is made once (by the
+ * relay), measured once, and travels on to be stored.
  */
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
+import { utf8Bytes } from '../../shared/protocol/utf8-bytes'
 import { parseMessage } from '../../shared/protocol/parse-message'
 import type { Diagnostic } from '../../shared/protocol/protocol'
 
@@ -17,25 +17,6 @@ export interface CheckedMessage {
   json: string
   /** Exact UTF-8 bytes of `json` from `checkMessageText`; from `checkMessage`, counted exactly only near the cap, else the text's length (see there). */
   bytes: number
-}
-
-const NON_ASCII = /[^\x00-\x7f]/
-
-/** UTF-8 length of a string, as `TextEncoder` would encode it (lone surrogates as U+FFFD), without encoding it. */
-export function utf8Length(text: string): number {
-  // Diagnostics are almost all ASCII: one native scan answers those.
-  if (!NON_ASCII.test(text)) return text.length
-  let n = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    if (c < 0x80) n += 1
-    else if (c < 0x800) n += 2
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
-      n += 4
-      i++
-    } else n += 3
-  }
-  return n
 }
 
 /**
@@ -48,7 +29,7 @@ export function utf8Length(text: string): number {
 export function cappedSize(json: string, exact: boolean): number | undefined {
   if (json.length > MAX_MESSAGE_BYTES) return undefined
   if (!exact && json.length * 3 <= MAX_MESSAGE_BYTES) return json.length
-  const bytes = utf8Length(json)
+  const bytes = utf8Bytes(json)
   return bytes <= MAX_MESSAGE_BYTES ? bytes : undefined
 }
 

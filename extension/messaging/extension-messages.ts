@@ -108,4 +108,3 @@ export function isWorkerUpdate(v: unknown): v is WorkerUpdate {
   if (v.type === 'cleared') return true
   return (v.type === 'snapshot' || v.type === 'append') && Array.isArray(v.entries)
 }
-

@@ -5,7 +5,7 @@
  * tab's meta), each with its JSON text and UTF-8 size for the chunk writer.
  */
 import type { CheckedMessage } from '../messaging/checked-message'
-import { utf8Length } from '../messaging/checked-message'
+import { utf8Bytes } from '../../shared/protocol/utf8-bytes'
 import type { BufferEntry } from '../messaging/extension-messages'
 import { entryJson } from './chunk-codec'
 import type { PlacedEntry } from './chunk-fill'
@@ -23,7 +23,7 @@ export function collectEntries(meta: TabMeta, batch: { pageId: string; url: stri
     const marker: BufferEntry = { type: 'navigation', url: batch.url, time, pageId: batch.pageId }
     const text = entryJson(marker)
     out.fresh.push(marker)
-    out.placed.push({ text, bytes: utf8Length(text), message: false })
+    out.placed.push({ text, bytes: utf8Bytes(text), message: false })
     meta.pageId = batch.pageId
     meta.url = batch.url
   }

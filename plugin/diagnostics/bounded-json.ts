@@ -1,4 +1,5 @@
-import { MAX_MESSAGE_BYTES, utf8Bytes } from '../../shared/protocol/limits'
+import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
+import { utf8Bytes } from '../../shared/protocol/utf8-bytes'
 
 export interface Serialized {
   text: string

@@ -1,7 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { ANNOUNCE, type Diagnostic } from '../../shared/protocol/protocol'
 import { parseUntrustedMessage } from '../../shared/protocol/parse-message'
-import { MAX_MESSAGE_BYTES, utf8Bytes } from '../../shared/protocol/limits'
+import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
+import { utf8Bytes } from '../../shared/protocol/utf8-bytes'
 import { createRecorder } from './diagnostics-recorder'
 
 /** Collects what the plugin posts to its own window (the debugger's content script would see these). */

@@ -87,7 +87,9 @@ export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => R
       const due = routing.decisions.filter((d) => d.allowed && states.get(d.destination) === 'lazy').map((d) => d.destination)
       if (!due.length) return
       for (const name of due) states.set(name, 'not-loaded')
-      const [instance, settings] = [analytics, original]
+      // Narrowed here: the chunk arrives later, and these never go back to undefined.
+      const instance = analytics
+      const settings = original
       const batch = import('./destination-loaders').then(
         ({ loadDestinations }) => loadDestinations(instance, settings, userIntegrations, due, settle),
         (error: unknown) => due.forEach((name) => settle(name, 'failed', String(error))),

@@ -10,9 +10,3 @@ export const MAX_STRING = 4096
 export const MAX_NAME = 512
 export const MAX_LIST = 500
 export const MAX_JSON_DEPTH = 24
-
-let encoder: TextEncoder | undefined
-/** UTF-8 length of a string (the encoder is made on first use: importing this module has no side effects). */
-export function utf8Bytes(text: string): number {
-  return (encoder ??= new TextEncoder()).encode(text).length
-}

@@ -2,7 +2,8 @@
  * The validator both sides use: envelope, every field of every kind, sizes.
  * Anything else (unknown kind, extra field, wrong version, too big) is dropped.
  */
-import { MAX_MESSAGE_BYTES, utf8Bytes } from './limits'
+import { MAX_MESSAGE_BYTES } from './limits'
+import { utf8Bytes } from './utf8-bytes'
 import { MESSAGE_KINDS, PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type Envelope, type MessageKind } from './protocol'
 import { bool, count, finite, isPlainRecord, json, list, name, oneOf, record, shape, str, type Check } from './schema'
 
