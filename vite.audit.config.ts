@@ -1,5 +1,5 @@
 /**
- * The `consent-guard` executable: plugin/audit/bin.ts bundled for Node 20
+ * The `consent-guard` executable: audit/bin.ts bundled for Node 20
  * into one file, dist/audit.mjs, with playwright-core (an optional peer
  * dependency, loaded on demand) and Node's built-ins left external. Runs
  * after the package build (`npm run build:audit`), which empties dist/.
@@ -17,7 +17,7 @@ export default defineConfig({
     outDir: out,
     emptyOutDir: false,
     target: 'node20',
-    ssr: resolve(root, 'plugin/audit/bin.ts'),
+    ssr: resolve(root, 'audit/bin.ts'),
     minify: false,
     sourcemap: false,
     rollupOptions: {

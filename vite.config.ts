@@ -35,7 +35,7 @@ export default defineConfig(({ command }) => ({
           root,
           environment: 'happy-dom',
           setupFiles: ['test/unit/support/hermetic-fetch.ts'],
-          include: ['plugin/**/*.test.ts', 'shared/**/*.test.ts', 'extension/**/*.test.ts', 'demo/**/*.test.ts', 'test/unit/**/*.test.ts'],
+          include: ['plugin/**/*.test.ts', 'shared/**/*.test.ts', 'audit/**/*.test.ts', 'extension/**/*.test.ts', 'demo/**/*.test.ts', 'test/unit/**/*.test.ts'],
           typecheck: { enabled: false },
           testTimeout: 20_000,
         },

@@ -5,7 +5,7 @@
  * buttons call a platform fake.
  */
 import { onTestFinished } from 'vitest'
-import type { ConsentDriver, ConsentScenario, DriveResult, DriverOptions, DriverSelectors } from '../../plugin/adapters/drivers/driver-types'
+import type { ConsentDriver, ConsentScenario, DriveResult, DriverOptions, DriverSelectors } from '../../audit/drivers/driver-types'
 
 /** A copy of `fn` rebuilt from its source text alone, as `page.evaluate` sends it. */
 export function serialised<F extends (...args: never[]) => unknown>(fn: F): F {

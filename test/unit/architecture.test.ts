@@ -36,7 +36,7 @@ function imports(file: string): string[] {
   })
 }
 
-const code = [...files('shared'), ...files('plugin'), ...files('extension')]
+const code = [...files('shared'), ...files('plugin'), ...files('extension'), ...files('audit')]
 const graph = new Map(code.map((f) => [f, imports(f)]))
 
 describe('architecture', () => {

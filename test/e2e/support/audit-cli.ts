@@ -9,9 +9,9 @@ import { mkdtemp, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { runCli } from '../../../plugin/audit/cli'
+import { runCli } from '../../../audit/cli'
 import { isStale } from './build-freshness'
-import type { AuditReport } from '../../../plugin/audit/report-types'
+import type { AuditReport } from '../../../audit/report-types'
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url))
 export const AUDIT_BIN = join(REPO, 'dist/audit.mjs')

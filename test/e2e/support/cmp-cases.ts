@@ -20,7 +20,7 @@ import {
   usercentricsDriver,
   type ConsentDriver,
   type DriverOptions,
-} from '../../../plugin/adapters/drivers/drivers'
+} from '../../../audit/drivers/drivers'
 
 /** One platform family's case. */
 export interface CmpCase {

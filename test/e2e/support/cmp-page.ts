@@ -7,7 +7,7 @@
  * for the guard to take the decision, read the marker that proves no reload.
  */
 import { expect } from 'vitest'
-import type { DriveResult } from '../../../plugin/adapters/drivers/drivers'
+import type { DriveResult } from '../../../audit/drivers/drivers'
 import type { ConsentState } from '../../../shared/routing/types'
 import { analyticsPage, ANALYTICS_PAGE_SCRIPT, scriptLiteral } from '../../servers/html-page'
 import type { AnalyticsTestPage } from './analytics-test-page'

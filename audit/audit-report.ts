@@ -1,0 +1,36 @@
+/**
+ * The whole report from the scenario sections, and the exit code: 1 when
+ * anything leaked, else 2 when a scenario could not be audited as asked,
+ * else 0.
+ */
+import { PLUGIN_VERSION } from '../plugin/version'
+import { AUDIT_REPORT_FORMAT, AUDIT_REPORT_VERSION, type AuditReport, type ScenarioReport } from './report-types'
+
+export interface AuditRunInfo {
+  url: string
+  startedAt: number
+  finishedAt: number
+  extension: boolean
+  platform?: string
+  notes: string[]
+}
+
+export function auditReport(info: AuditRunInfo, scenarios: ScenarioReport[]): AuditReport {
+  const leaks = scenarios.reduce((n, s) => n + s.leaks.length, 0)
+  const incomplete = scenarios.filter((s) => s.status === 'incomplete').length
+  const verdict = leaks > 0 ? 'leaks' : incomplete > 0 || scenarios.length === 0 ? 'incomplete' : 'pass'
+  return {
+    format: AUDIT_REPORT_FORMAT,
+    version: AUDIT_REPORT_VERSION,
+    tool: { name: 'consent-guard', version: PLUGIN_VERSION },
+    url: info.url,
+    startedAt: new Date(info.startedAt).toISOString(),
+    finishedAt: new Date(info.finishedAt).toISOString(),
+    extension: info.extension,
+    ...(info.platform ? { platform: info.platform } : {}),
+    summary: { scenarios: scenarios.length, leaks, incomplete, verdict },
+    notes: [...info.notes],
+    scenarios,
+    exitCode: verdict === 'leaks' ? 1 : verdict === 'incomplete' ? 2 : 0,
+  }
+}

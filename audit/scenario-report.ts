@@ -1,0 +1,127 @@
+/**
+ * One scenario's section of the report: events with the consent they carried
+ * and where they went, each destination's verdict and traffic, cookies,
+ * steps and leaks. Pure, over a recording and its judgement.
+ */
+import type { DiagnosticOf } from '../shared/protocol/protocol'
+import { SEGMENT_IO } from '../shared/routing/destinations'
+import { predictRouting } from '../shared/routing/predict-routing'
+import type { AuditOptions, AuditStep } from './audit-options'
+import { classifyLeaks } from './classify-leaks'
+import { consentTruth, type ConsentTruth } from './consent-truth'
+import { auditHostTable, destinationsOfUrl, withSettingsHosts } from './destination-hosts'
+import type { ScenarioRecording } from './recording'
+import type { AuditEvent, DestinationReport, ScenarioReport } from './report-types'
+import { isSegmentEventRequest, segmentPrefixes, sentEvents } from './segment-traffic'
+
+/** Most events listed per scenario (the counts stay exact). */
+export const MAX_REPORTED_EVENTS = 2000
+
+type Options = Pick<AuditOptions, 'destinationHosts' | 'destinationCookies' | 'destinationCategories' | 'consentModel' | 'necessary' | 'gpcDeny'>
+
+/** A step as one line of text. */
+export function describeStep(step: AuditStep): string {
+  const [key, value] = Object.entries(step)[0] as [string, string | number]
+  return key === 'wait' ? `wait ${value} ms` : `${key} ${value}`
+}
+
+/** Events from the network, the plugin's reports and the inspector hook, merged by messageId. */
+function collectEvents(recording: ScenarioRecording, truth: ConsentTruth, segment: string[]): AuditEvent[] {
+  const events: AuditEvent[] = []
+  const byId = new Map<string, AuditEvent>()
+  const add = (e: AuditEvent) => {
+    const known = e.messageId ? byId.get(e.messageId) : undefined
+    if (!known) {
+      events.push(e)
+      if (e.messageId) byId.set(e.messageId, e)
+      return
+    }
+    // The network is the truth about what was sent; the diagnostics add where it went.
+    if (e.sentToSegment) Object.assign(known, { sentToSegment: true, consent: e.consent })
+    if (known.source === 'network' && e.source !== 'network') Object.assign(known, { source: e.source, delivered: e.delivered, blocked: e.blocked, ...(e.dropped ? { dropped: e.dropped } : {}) })
+  }
+  const inspectorSettings = new Map<string, DiagnosticOf<'inspector-settings'>>()
+  for (const m of recording.messages) {
+    if (m.kind === 'event') {
+      add({
+        messageId: m.messageId, type: m.type, ...(m.name !== undefined ? { name: m.name } : {}), consent: m.consent, sentToSegment: false,
+        delivered: m.outcomes.filter((o) => o.outcome === 'delivered').map((o) => o.destination),
+        blocked: m.outcomes.filter((o) => o.outcome === 'blocked').map((o) => o.destination),
+        ...(m.dropped ? { dropped: m.dropped } : {}), source: 'plugin',
+      })
+    }
+    if (m.kind === 'inspector-settings') inspectorSettings.set(`${m.sid}\u0000${m.instance}`, m)
+    // With the plugin present its own reports win; the hook's copies would only duplicate them.
+    if (m.kind === 'inspector-event' && truth.mode === 'inspector') {
+      const decisions = predictRouting(inspectorSettings.get(`${m.sid}\u0000${m.instance}`), m.consent)
+      add({
+        messageId: m.messageId, type: m.type, ...(m.name !== undefined ? { name: m.name } : {}), consent: m.consent, sentToSegment: false,
+        delivered: decisions.filter((d) => d.allowed).map((d) => d.destination),
+        blocked: decisions.filter((d) => !d.allowed).map((d) => d.destination), source: 'inspector',
+      })
+    }
+  }
+  for (const e of sentEvents(recording.requests, segment)) {
+    add({ ...(e.messageId ? { messageId: e.messageId } : {}), type: e.type, ...(e.name !== undefined ? { name: e.name } : {}), consent: e.consent, sentToSegment: true, delivered: [], blocked: [], source: 'network' })
+  }
+  return events
+}
+
+/** Builds the report section of one recorded scenario. */
+export function scenarioReport(recording: ScenarioRecording, options: Options): ScenarioReport {
+  const truth = consentTruth(recording, options)
+  const segment = segmentPrefixes(recording.requests, recording.messages, options.destinationHosts[SEGMENT_IO])
+  const { leaks, cookies } = classifyLeaks(recording, truth, segment, options)
+  const events = collectEvents(recording, truth, segment)
+  const hosts = withSettingsHosts(auditHostTable(options.destinationHosts, segment), recording.messages)
+  const vendorOf = recording.requests.map((r) => destinationsOfUrl(r.url, hosts))
+  const final = truth.points.at(-1)!
+
+  const destinations: DestinationReport[] = final.decisions.map((d) => ({
+    destination: d.destination,
+    mode: d.mode,
+    categories: d.categories,
+    allowed: d.allowed,
+    reason: d.reason,
+    delivered: events.filter((e) => e.delivered.includes(d.destination)).length,
+    blocked: events.filter((e) => e.blocked.includes(d.destination)).length,
+    requests: d.destination === SEGMENT_IO ? recording.requests.filter((r) => isSegmentEventRequest(r, segment)).length : vendorOf.filter((list) => list.includes(d.destination)).length,
+    leaks: leaks.filter((l) => l.destination.split(' / ').includes(d.destination)).length,
+    cookies: cookies.filter((c) => c.destinations.includes(d.destination)).map((c) => c.name),
+  }))
+
+  const notes = [...truth.notes]
+  for (const m of recording.messages) {
+    if (m.kind === 'destination' && m.action === 'loaded-without-consent') notes.push(`The plugin reports destination code that ran without consent: ${(m.destinations ?? [m.destination]).join(', ')} (is guard.loadOptions() passed to AnalyticsBrowser.load?).`)
+    if (m.kind === 'consent' && m.error) notes.push(`Consent platform problem reported by the plugin: ${m.error}`)
+  }
+  const known = new Set(final.decisions.map((d) => d.destination))
+  // A URL shared with a destination the page has (gtag serves GA4 and Google Ads) is judged through that one.
+  const unjudged = [...new Set(vendorOf.filter((list) => !list.some((d) => known.has(d))).flat())]
+  if (unjudged.length) notes.push(`Requests to the hosts of ${unjudged.join(', ')}, which this page's settings do not list: not judged (give their categories with destinationCategories).`)
+  if (events.length > MAX_REPORTED_EVENTS) notes.push(`${events.length} events: the report lists the first ${MAX_REPORTED_EVENTS}.`)
+  const state = final.state
+
+  return {
+    scenario: recording.scenario.name,
+    gpc: recording.scenario.gpc,
+    mode: truth.mode,
+    status: recording.errors.length ? 'incomplete' : 'audited',
+    errors: [...recording.errors],
+    notes: [...new Set(notes)],
+    ...(recording.drive ? { driver: { platform: recording.drive.platform, ok: recording.drive.ok, detail: recording.drive.detail } } : {}),
+    consent: { status: state.status, categories: { ...state.categories }, ...(state.model ? { model: state.model } : {}), ...(state.gpc !== undefined ? { gpc: state.gpc } : {}), source: state.source },
+    steps: recording.steps.map((s) => ({ step: describeStep(s.step), ok: s.ok, detail: s.detail })),
+    events: events.slice(0, MAX_REPORTED_EVENTS),
+    destinations,
+    cookies,
+    requests: {
+      total: recording.requests.length,
+      segment: recording.requests.filter((r) => isSegmentEventRequest(r, segment)).length,
+      vendor: vendorOf.filter((list) => list.length > 0).length,
+      aborted: recording.requests.filter((r) => r.aborted).map((r) => r.url),
+    },
+    leaks,
+    diagnostics: recording.messages.length,
+  }
+}
