@@ -2,7 +2,7 @@
  * `npm run bench` (vitest's `bench` project runs this file, which gives it
  * TypeScript and the test harness): every figure measured side by side in one
  * run, in real headless Chromium, on 127.0.0.1 only. Prints a table and
- * writes bench/results.json. Goals are reported, never asserted (SPEC section 9).
+ * writes bench/results.json. Goals are reported, never asserted: timings vary between runs.
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
 import { rolldown } from 'rolldown'

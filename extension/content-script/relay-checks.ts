@@ -1,5 +1,5 @@
 /**
- * The relay's acceptance rule (SPEC section 5): only our own top window, only
+ * The relay's acceptance rule: only our own top window, only
  * our own origin, only a valid envelope within the size cap. Everything else
  * a page or a frame posts is ignored.
  *

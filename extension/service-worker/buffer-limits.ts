@@ -1,4 +1,4 @@
-/** The buffer bounds of SPEC section 6, and the chunking that keeps writes small. */
+/** The buffer bounds (per tab: 5,000 messages or 4 MiB; 8 MiB in all), and the chunking that keeps writes small. */
 export interface BufferLimits {
   /** Messages kept per tab. */
   tabMessages: number

@@ -1,5 +1,5 @@
 /**
- * Per-tab message buffers in chrome.storage.session (SPEC section 6).
+ * Per-tab message buffers in chrome.storage.session, bounded by buffer-limits.ts.
  *
  * - Every operation on a tab runs on that tab's promise chain, so a
  *   read-modify-write of its newest chunk never races another.

@@ -1,5 +1,5 @@
 /**
- * The network check (SPEC section 6), a pure function over HAR entries and
+ * The debugger's network check (docs/debugger.md), a pure function over HAR entries and
  * the session's messages:
  * - a leak: a request to a destination's vendor hosts at a time when routing
  *   said that destination was blocked;

@@ -4,7 +4,7 @@ import { decideRouting } from './decide-routing'
 import type { CdnSettingsLike, ConsentState, RoutingOptions } from './types'
 
 /**
- * An independent model of SPEC section 3, written from the text and not from
+ * An independent model of the routing rules, written from the README's "How routing works" and the reason order and not from
  * the implementation: fast-check compares the two on random settings,
  * states and options.
  */

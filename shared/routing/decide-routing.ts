@@ -14,7 +14,7 @@ export function knownCategories(
   return [...all]
 }
 
-/** Decides one non-Segment destination (the reasons, in the SPEC's order). */
+/** Decides one non-Segment destination (reasons checked in this order: unmapped, pending, consented, gpc, missing-consent). */
 export function decideDestination(
   info: DestinationInfo,
   view: ConsentView,
@@ -43,8 +43,8 @@ export function decideDestination(
  * Segment.io iff the settings have `consentSettings`, there are no unmapped
  * destinations, and no category that counts is in `allCategories`.
  * Opt-in and pending: the reason is `pending`, and the rule is applied to the
- * all-false consent that such events carry (SPEC: after the hold times out,
- * events "go out under all-false consent", and Segment's servers then deliver
+ * all-false consent that such events carry (after the hold times out, events go out
+ * under all-false consent, and Segment's servers then deliver
  * them only to unmapped destinations). While the hold is open, events are
  * held before routing applies at all.
  */
@@ -60,7 +60,7 @@ export function decideSegment(settings: CdnSettingsLike, view: ConsentView, pref
 }
 
 /**
- * The routing rules (SPEC section 3) as one pure function: one decision per
+ * The routing rules (README, "How routing works") as one pure function: one decision per
  * destination of the settings, in settings order. The plugin and the panel
  * both call it, so what the panel predicts is what the plugin does.
  */

@@ -1,5 +1,5 @@
 /**
- * One end-to-end run per consent platform family (SPEC section 4), in real
+ * One end-to-end run per consent platform family (docs/adapters.md), in real
  * headless Chromium, through the real analytics-next and the real plugin:
  * the platform's fake (test/fakes, the same code the adapters' unit tests
  * use) is installed before analytics loads, the guard reads it through the

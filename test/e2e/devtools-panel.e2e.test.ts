@@ -3,7 +3,7 @@
  * page with the real plugin, the extension's "Consent Guard" panel shown.
  * Only there does the panel take its tab from
  * `chrome.devtools.inspectedWindow.tabId` and run the network check over
- * `chrome.devtools.network` (SPEC section 6); every other debugger e2e opens
+ * `chrome.devtools.network`; every other debugger e2e opens
  * panel.html?tabId=N in a tab, where neither exists.
  *
  * Optional (DEVTOOLS_E2E=1): driving the DevTools front-end relies on

@@ -1,5 +1,5 @@
 /**
- * Lazy device-mode destinations (SPEC section 3, "Lazy destinations") end
+ * Lazy device-mode destinations (an unconsented destination's code is not loaded until consent arrives) end
  * to end: the real analytics-next and Consent Guard (registered through
  * `guard.loadOptions()`) in real headless Chromium, with fake classic and
  * action destinations served by the test server. The proof is what left the

@@ -1,5 +1,5 @@
 /**
- * Pending opt-in consent (SPEC section 3, "Pending (opt-in)") with lazy
+ * Pending opt-in consent (events held in memory until the CMP decides) with lazy
  * destinations, in real headless Chromium: events are held in order while
  * the CMP has not decided, released under the decision (after the waiting
  * destinations' code arrived), or, on timeout, sent on under all-false

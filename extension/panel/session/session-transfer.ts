@@ -1,5 +1,5 @@
 /**
- * Export and import of a session (SPEC section 5 format). Export writes the
+ * Export and import of a session (the `consent-guard-session` format of shared/protocol/session-file.ts). Export writes the
  * messages exactly as validated; import validates every one again, and a bad
  * file is refused with a message that says what is wrong.
  */
