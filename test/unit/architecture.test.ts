@@ -1,7 +1,8 @@
 /**
- * The layering the project promises (STYLE "Depend inward only"), checked on
- * the source: shared/ imports nothing outside itself, the extension never
- * imports the plugin (nor the plugin the extension), and no import cycle exists.
+ * The layering the project promises, checked on the source: one folder per
+ * runtime (shared/ pure, plugin/ browser, extension/ debugger, audit/ Node),
+ * each importing only inward (shared/ imports nothing outside itself), and no
+ * import cycle exists.
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import { dirname, join, relative, resolve } from 'node:path'
@@ -40,16 +41,23 @@ const code = [...files('shared'), ...files('plugin'), ...files('extension'), ...
 const graph = new Map(code.map((f) => [f, imports(f)]))
 
 describe('architecture', () => {
-  it('shared/ imports nothing outside itself', () => {
-    const outside = [...graph].flatMap(([f, deps]) => (f.startsWith('shared/') ? deps.filter((d) => !d.startsWith('shared/')).map((d) => `${f} -> ${d}`) : []))
-    expect(outside).toEqual([])
-  })
-
-  it('the extension and the plugin never import each other', () => {
+  /** Which runtime folders each runtime folder may import from: the browser code and the pure code never reach Node or the debugger. */
+  const ALLOWED: Record<string, string[]> = {
+    shared: ['shared'],
+    plugin: ['plugin', 'shared'],
+    extension: ['extension', 'shared'],
+    audit: ['audit', 'shared', 'plugin'],
+  }
+  it.each(Object.keys(ALLOWED))('%s/ imports only from the runtimes it may use', (runtime) => {
     const crossing = [...graph].flatMap(([f, deps]) =>
-      deps.filter((d) => (f.startsWith('extension/') && d.startsWith('plugin/')) || (f.startsWith('plugin/') && d.startsWith('extension/'))).map((d) => `${f} -> ${d}`),
+      f.startsWith(`${runtime}/`) ? deps.filter((d) => !ALLOWED[runtime].includes(d.split('/')[0])).map((d) => `${f} -> ${d}`) : [],
     )
     expect(crossing).toEqual([])
+  })
+
+  it('audit/ takes from plugin/ only its version, never browser code', () => {
+    const fromPlugin = [...graph].flatMap(([f, deps]) => (f.startsWith('audit/') ? deps.filter((d) => d.startsWith('plugin/')) : []))
+    expect([...new Set(fromPlugin)]).toEqual(['plugin/version.ts'])
   })
 
   it('has no import cycle', () => {
@@ -69,5 +77,6 @@ describe('architecture', () => {
   it('reads the files it checks (the check itself works)', () => {
     expect(graph.get('plugin/consent-guard.ts')).toContain('plugin/consent/consent-tracker.ts')
     expect(graph.size).toBeGreaterThan(80)
+    expect(graph.get('audit/detect-platform.ts')).toContain('audit/drivers/drivers.ts')
   })
 })
