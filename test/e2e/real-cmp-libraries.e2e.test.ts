@@ -16,13 +16,11 @@
  * applies at once with no change event; and all of it with the library
  * loaded before and after the guard.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startTestServer, type TestServer } from '../servers/test-server'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage, POLL_TIMEOUT_MS } from './support/analytics-test-page'
-import { launchBrowser, type LaunchedBrowser } from './support/browser'
-import { ensurePagesBuilt } from './support/build-pages'
-import { buildIabBundles, type IabBundles } from './support/real-iab-cmps'
-import { libraryMounts, REAL_LIBRARIES, type RealLibrary } from './support/real-cmp-libraries'
+import type { LaunchedBrowser } from './support/browser'
+import { REAL_LIBRARIES, type RealLibrary } from './support/real-cmp-libraries'
 import {
   changeEvents,
   choose,
@@ -34,23 +32,12 @@ import {
   sinkEvent,
   type LoadOrder,
 } from './support/real-cmp-page'
+import { useRealLibrariesSuite } from './support/real-cmp-suite'
 
+const suite = useRealLibrariesSuite()
 let server: TestServer
 let browser: LaunchedBrowser
-let bundles: IabBundles
-
-beforeAll(async () => {
-  await ensurePagesBuilt()
-  bundles = await buildIabBundles()
-  server = await startTestServer({ staticDirs: libraryMounts(bundles.dir) })
-  browser = await launchBrowser()
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await server?.close()
-  await bundles?.remove()
-})
+beforeAll(() => void ({ server, browser } = suite))
 
 let pages = 0
 async function open(library: RealLibrary, order: LoadOrder): Promise<AnalyticsTestPage> {

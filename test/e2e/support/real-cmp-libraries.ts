@@ -242,6 +242,12 @@ window.realCmp = {
     api.setCmpDisplayStatus(G.CmpDisplayStatus.HIDDEN);
     api.setSignalStatus(G.SignalStatus.READY);
   },
+  // A CMP that shows a new visitor no notice: ready at once, no section, nothing opted out.
+  readyWithoutNotice: function () {
+    var G = GppReference;
+    realCmp.api.setCmpDisplayStatus(G.CmpDisplayStatus.HIDDEN);
+    realCmp.api.setSignalStatus(G.SignalStatus.READY);
+  },
   reopen: function () {
     var G = GppReference;
     realCmp.api.setSignalStatus(G.SignalStatus.NOT_READY);
@@ -252,4 +258,5 @@ window.realCmp = {
   stamp: (ads) => ({ ads }),
 }
 
-export const REAL_LIBRARIES: RealLibrary[] = [klaro, cookieConsent, tcf, gpp]
+export const REAL_LIBRARY = { klaro, cookieConsent, tcf, gpp }
+export const REAL_LIBRARIES: RealLibrary[] = Object.values(REAL_LIBRARY)

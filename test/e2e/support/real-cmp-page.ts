@@ -49,8 +49,13 @@ window.loadLibraryLater = function () {
   const html = analyticsPage({ serverUrl, cdnSettings, setup, title: `${library.name}, loaded ${order} the guard` })
   const analyticsTag = `<script src="${ANALYTICS_PAGE_SCRIPT}"></script>`
   if (!html.includes(analyticsTag)) throw new Error(`realCmpPage: analyticsPage() no longer contains ${analyticsTag}`)
-  const library$ = order === 'before' ? [...library.scripts.map((src) => `<script src="${src}"></script>`), '<script>realCmp.start();</script>'] : []
-  return html.replace(analyticsTag, [`<script>${library.prelude}\n</script>`, ...library$, analyticsTag].join('\n'))
+  const tags = order === 'before' ? libraryTags(library) : [`<script>${library.prelude}\n</script>`]
+  return html.replace(analyticsTag, [...tags, analyticsTag].join('\n'))
+}
+
+/** The tags that load and start the library in `<head>`: its configuration, its scripts, then its start. */
+export function libraryTags(library: RealLibrary): string[] {
+  return [`<script>${library.prelude}\n</script>`, ...library.scripts.map((src) => `<script src="${src}"></script>`), '<script>realCmp.start();</script>']
 }
 
 /** The consent the guard has in force now. */
