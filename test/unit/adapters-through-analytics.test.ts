@@ -25,8 +25,11 @@ import { interceptSegment, loadAnalytics, recordingDestination, tracked, cdnSett
 interface Case {
   /** The category id the platform uses for what Local needs. */
   category: string
-  /** Installs the platform (loaded, visitor undecided) and returns the adapter and the user's two answers. */
-  setup(): { cmp: ConsentSource; refuse(): void; grant(): void }
+  /**
+   * Installs the platform (loaded, visitor undecided) and returns the adapter, the user's two answers
+   * and, for platforms with one, how the visitor opens the choices screen again.
+   */
+  setup(): { cmp: ConsentSource; refuse(): void; grant(): void; showChoices?(): void }
 }
 
 const cases: Record<string, Case> = {
@@ -35,7 +38,7 @@ const cases: Record<string, Case> = {
     setup() {
       const fake = oneTrustFake()
       fake.load()
-      return { cmp: oneTrust(), refuse: () => fake.choose(['C0002']), grant: () => fake.choose(['C0002', 'C0004']) }
+      return { cmp: oneTrust(), refuse: () => fake.choose(['C0002']), grant: () => fake.choose(['C0002', 'C0004']), showChoices: fake.showChoices }
     },
   },
   tcf: {
@@ -45,7 +48,7 @@ const cases: Record<string, Case> = {
       fake.installStub()
       const cmp = tcf({ purposes: { C0004: [1, 2, 3, 4] } })
       fake.load()
-      return { cmp, refuse: () => fake.choose({ purposes: [1] }), grant: () => fake.choose({ purposes: [1, 2, 3, 4] }) }
+      return { cmp, refuse: () => fake.choose({ purposes: [1] }), grant: () => fake.choose({ purposes: [1, 2, 3, 4] }), showChoices: fake.showUi }
     },
   },
   gpp: {
@@ -54,7 +57,7 @@ const cases: Record<string, Case> = {
       const fake = gppFake()
       fake.load()
       const cmp = gpp({ sections: { usnat: { C0004: ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut'] } } })
-      return { cmp, refuse: () => fake.optOut('usnat', { SaleOptOut: 1 }), grant: () => fake.optOut('usnat', { SaleOptOut: 2 }) }
+      return { cmp, refuse: () => fake.optOut('usnat', { SaleOptOut: 1 }), grant: () => fake.optOut('usnat', { SaleOptOut: 2 }), showChoices: fake.showChoices }
     },
   },
   googleConsentMode: {
@@ -78,6 +81,7 @@ const cases: Record<string, Case> = {
         cmp: cookiebot(),
         refuse: () => fake.choose({ preferences: true, statistics: true, marketing: false }),
         grant: () => fake.choose({ preferences: true, statistics: true, marketing: true }),
+        showChoices: fake.showChoices,
       }
     },
   },
@@ -86,7 +90,7 @@ const cases: Record<string, Case> = {
     setup() {
       const fake = usercentricsFake({ version: 3 })
       fake.load()
-      return { cmp: usercentrics(), refuse: () => fake.save(['S1pcEj_jZX']), grant: () => fake.acceptAll() }
+      return { cmp: usercentrics(), refuse: () => fake.save(['S1pcEj_jZX']), grant: () => fake.acceptAll(), showChoices: fake.showChoices }
     },
   },
   didomi: {
@@ -94,7 +98,7 @@ const cases: Record<string, Case> = {
     setup() {
       const fake = didomiFake()
       fake.load()
-      return { cmp: didomi(), refuse: () => fake.choose(['cookies']), grant: () => fake.agreeToAll() }
+      return { cmp: didomi(), refuse: () => fake.choose(['cookies']), grant: () => fake.agreeToAll(), showChoices: fake.showChoices }
     },
   },
   osano: {
@@ -104,7 +108,7 @@ const cases: Record<string, Case> = {
       fake.installPreload()
       const cmp = osano()
       fake.load()
-      return { cmp, refuse: () => fake.save({ ANALYTICS: true }), grant: () => fake.save({ MARKETING: true }) }
+      return { cmp, refuse: () => fake.save({ ANALYTICS: true }), grant: () => fake.save({ MARKETING: true }), showChoices: fake.showChoices }
     },
   },
   ketch: {
@@ -113,7 +117,12 @@ const cases: Record<string, Case> = {
       const fake = ketchFake()
       fake.installSnippet()
       fake.load()
-      return { cmp: ketch(), refuse: () => fake.choose({ analytics: true, behavioral_advertising: false }), grant: () => fake.choose({ behavioral_advertising: true }) }
+      return {
+        cmp: ketch(),
+        refuse: () => fake.choose({ analytics: true, behavioral_advertising: false }),
+        grant: () => fake.choose({ behavioral_advertising: true }),
+        showChoices: fake.showChoices,
+      }
     },
   },
   klaro: {
@@ -137,6 +146,8 @@ const cases: Record<string, Case> = {
 afterEach(() => {
   vi.unstubAllGlobals()
 })
+
+const CHANGE = 'Segment Consent Preference Updated'
 
 /** Lets subscriptions, promise-based CMP APIs and the plugin's hold settle. */
 const settle = async () => {
@@ -194,6 +205,15 @@ describe('adapters through analytics-next and Consent Guard', () => {
     return { events, options: { integrations: { 'Segment.io': { apiHost: `${host}/v1`, protocol: 'http' } } } }
   }
   const settings = () => cdnSettings({ consentSettings: { allCategories: ['C0004'], hasUnmappedDestinations: true } })
+  // The same, keeping whole payloads.
+  const ownHostPayloads = (host: string) => {
+    const list: Array<Record<string, any>> = []
+    vi.stubGlobal('fetch', async (url: string, init?: { body?: string }) => {
+      if (new URL(String(url)).host === host && init?.body) list.push(JSON.parse(init.body))
+      return new Response('{}', { status: 200 })
+    })
+    return { list, options: { integrations: { 'Segment.io': { apiHost: `${host}/v1`, protocol: 'http' } } } }
+  }
 
   it('oneTrust: a user decision after load sends one Segment Consent Preference Updated', async () => {
     const page = ownHost('deciding.test')
@@ -217,5 +237,35 @@ describe('adapters through analytics-next and Consent Guard', () => {
     expect(guard.consent()).toMatchObject({ status: 'decided', explicit: false })
     await analytics.track('Returning')
     await vi.waitFor(() => expect(page.events).toEqual(['Returning']))
+  })
+
+  // Klaro and cookieconsent: the same case runs against the real libraries (test/e2e/real-cmp-libraries.e2e.test.ts).
+  const reopenable = Object.entries(cases).filter(([name]) => ['oneTrust', 'tcf', 'gpp', 'cookiebot', 'usercentrics', 'didomi', 'osano', 'ketch'].includes(name))
+  it.each(reopenable)('%s: events tracked while the choices screen is open again go out under the choice in force, and opening it sends nothing', async (name, c) => {
+    const payloads = ownHostPayloads(`reopen-${name.toLowerCase()}.test`)
+    const calls: string[] = []
+    const { cmp, refuse, grant, showChoices } = c.setup()
+    const guard = consentGuard({ cmp, integrationCategoryMappings: { Local: [c.category] } })
+    const settings = cdnSettings({ consentSettings: { allCategories: [c.category], hasUnmappedDestinations: true } })
+    const { analytics } = await loadAnalytics(settings, [guard, recordingDestination('Local', calls)], payloads.options)
+
+    refuse()
+    await settle()
+    showChoices!()
+    await settle()
+    await analytics.track('Open after refusing')
+    grant()
+    await settle()
+    showChoices!()
+    await settle()
+    await analytics.track('Open after granting')
+
+    expect(calls.filter((call) => !call.endsWith(CHANGE))).toEqual(['Local:Open after granting'])
+    await vi.waitFor(() => expect(payloads.list.map((p) => p.event)).toContain('Open after granting'))
+    const stamp = (event: string) => payloads.list.find((p) => p.event === event)?.context.consent.categoryPreferences[c.category]
+    expect(stamp('Open after refusing')).toBe(false)
+    expect(stamp('Open after granting')).toBe(true)
+    // One change event per real change (the refusal, then the grant); opening the screen is none.
+    expect(payloads.list.filter((p) => p.event === CHANGE)).toHaveLength(2)
   })
 })
