@@ -1,5 +1,7 @@
 /**
- * Every adapter, driven through its platform fake, inside the real
+ * Every adapter, driven through its platform (the real library where the
+ * platform's code is public, test/unit/support/real-consent-libraries.ts;
+ * its fake otherwise), inside the real
  * analytics-next with the real Consent Guard: a refused category keeps a local
  * destination from being called and is stamped false on the Segment payload;
  * granting it (no reload) lets the next event through, stamped true.
@@ -9,18 +11,22 @@ import type { ConsentSource } from '../../plugin/consent-source'
 import { consentGuard } from '../../plugin/consent-guard'
 import { cookieConsent, cookiebot, didomi, googleConsentMode, gpp, ketch, klaro, oneTrust, osano, staticConsent, tcf, usercentrics } from '../../plugin/adapters/adapters'
 import { flush } from '../fakes/adapter-harness'
-import { cookieConsentFake } from '../fakes/cookie-consent-fake'
 import { cookiebotFake } from '../fakes/cookiebot-fake'
 import { didomiFake } from '../fakes/didomi-fake'
 import { googleTagFake } from '../fakes/google-consent-mode-fake'
-import { gppFake } from '../fakes/gpp-fake'
 import { ketchFake } from '../fakes/ketch-fake'
-import { klaroFake } from '../fakes/klaro-fake'
 import { oneTrustFake } from '../fakes/one-trust-fake'
 import { osanoFake } from '../fakes/osano-fake'
-import { tcfFake } from '../fakes/tcf-fake'
 import { usercentricsFake } from '../fakes/usercentrics-fake'
+import { realCookieConsent, realGpp, realKlaro, realTcf } from './support/real-consent-libraries'
 import { interceptSegment, loadAnalytics, recordingDestination, tracked, cdnSettings } from './support/analytics-harness'
+
+interface Platform {
+  cmp: ConsentSource
+  refuse(): void
+  grant(): void
+  showChoices?(): void
+}
 
 interface Case {
   /** The category id the platform uses for what Local needs. */
@@ -29,7 +35,7 @@ interface Case {
    * Installs the platform (loaded, visitor undecided) and returns the adapter, the user's two answers
    * and, for platforms with one, how the visitor opens the choices screen again.
    */
-  setup(): { cmp: ConsentSource; refuse(): void; grant(): void; showChoices?(): void }
+  setup(): Platform | Promise<Platform>
 }
 
 const cases: Record<string, Case> = {
@@ -44,20 +50,17 @@ const cases: Record<string, Case> = {
   tcf: {
     category: 'C0004',
     setup() {
-      const fake = tcfFake()
-      fake.installStub()
       const cmp = tcf({ purposes: { C0004: [1, 2, 3, 4] } })
-      fake.load()
-      return { cmp, refuse: () => fake.choose({ purposes: [1] }), grant: () => fake.choose({ purposes: [1, 2, 3, 4] }), showChoices: fake.showUi }
+      const library = realTcf()
+      return { cmp, refuse: () => library.choose([1]), grant: () => library.choose([1, 2, 3, 4]), showChoices: library.showChoices }
     },
   },
   gpp: {
     category: 'C0004',
     setup() {
-      const fake = gppFake()
-      fake.load()
+      const library = realGpp()
       const cmp = gpp({ sections: { usnat: { C0004: ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut'] } } })
-      return { cmp, refuse: () => fake.optOut('usnat', { SaleOptOut: 1 }), grant: () => fake.optOut('usnat', { SaleOptOut: 2 }), showChoices: fake.showChoices }
+      return { cmp, refuse: () => library.optOut(true), grant: () => library.optOut(false), showChoices: library.showChoices }
     },
   },
   googleConsentMode: {
@@ -127,18 +130,16 @@ const cases: Record<string, Case> = {
   },
   klaro: {
     category: 'google-ads',
-    setup() {
-      const fake = klaroFake()
-      fake.load()
-      return { cmp: klaro(), refuse: () => fake.choose({ matomo: true }), grant: () => fake.choose({ 'google-ads': true }, 'accept') }
+    async setup() {
+      const library = await realKlaro(['matomo', 'google-ads'])
+      return { cmp: klaro(), refuse: () => library.choose({ matomo: true, 'google-ads': false }), grant: () => library.choose({ 'google-ads': true }) }
     },
   },
   cookieConsent: {
     category: 'ads',
-    setup() {
-      const fake = cookieConsentFake()
-      fake.load()
-      return { cmp: cookieConsent(), refuse: () => fake.choose(['analytics']), grant: () => fake.choose('all') }
+    async setup() {
+      const library = await realCookieConsent(['analytics', 'ads'])
+      return { cmp: cookieConsent(), refuse: () => library.choose(['analytics']), grant: () => library.choose(['analytics', 'ads']) }
     },
   },
 }
@@ -159,7 +160,7 @@ describe('adapters through analytics-next and Consent Guard', () => {
   it.each(Object.entries(cases))('%s: a refused category blocks Local and is stamped false; granting it lets the next event through', async (_name, c) => {
     const requests = interceptSegment()
     const calls: string[] = []
-    const { cmp, refuse, grant } = c.setup()
+    const { cmp, refuse, grant } = await c.setup()
     const guard = consentGuard({ cmp, integrationCategoryMappings: { Local: [c.category] } })
     // Segment.io itself stays allowed (hasUnmappedDestinations), so every payload is visible.
     const settings = cdnSettings({ consentSettings: { allCategories: [c.category], hasUnmappedDestinations: true } })
@@ -239,12 +240,12 @@ describe('adapters through analytics-next and Consent Guard', () => {
     await vi.waitFor(() => expect(page.events).toEqual(['Returning']))
   })
 
-  // Klaro and cookieconsent: the same case runs against the real libraries (test/e2e/real-cmp-libraries.e2e.test.ts).
+  // Klaro and cookieconsent: the same case runs in Chromium (test/e2e/real-cmp-libraries.e2e.test.ts).
   const reopenable = Object.entries(cases).filter(([name]) => ['oneTrust', 'tcf', 'gpp', 'cookiebot', 'usercentrics', 'didomi', 'osano', 'ketch'].includes(name))
   it.each(reopenable)('%s: events tracked while the choices screen is open again go out under the choice in force, and opening it sends nothing', async (name, c) => {
     const payloads = ownHostPayloads(`reopen-${name.toLowerCase()}.test`)
     const calls: string[] = []
-    const { cmp, refuse, grant, showChoices } = c.setup()
+    const { cmp, refuse, grant, showChoices } = await c.setup()
     const guard = consentGuard({ cmp, integrationCategoryMappings: { Local: [c.category] } })
     const settings = cdnSettings({ consentSettings: { allCategories: [c.category], hasUnmappedDestinations: true } })
     const { analytics } = await loadAnalytics(settings, [guard, recordingDestination('Local', calls)], payloads.options)

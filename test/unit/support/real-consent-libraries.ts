@@ -1,0 +1,121 @@
+/**
+ * The four consent libraries whose code is public, started in happy-dom for
+ * unit tests, with the calls a visitor's clicks make through each library's
+ * own public API (the same calls test/e2e/support/real-cmp-libraries.ts
+ * makes in Chromium). Each starts for a new visitor, and is removed from the
+ * window after the test.
+ */
+import { CmpApi as GppCmpApi, CmpDisplayStatus, CmpStatus, SignalStatus } from '@iabgpp/cmpapi'
+import { CmpApi as TcfCmpApi, CmpApiModel } from '@iabtechlabtcf/cmpapi'
+import { GVL, TCModel, TCString } from '@iabtechlabtcf/core'
+import * as CookieConsent from 'vanilla-cookieconsent'
+import { onTestFinished } from 'vitest'
+
+const page = globalThis as Record<string, any>
+
+/** A minimal Global Vendor List built here: TC strings need one to encode, and nothing may be fetched. */
+function localGvl(): GVL {
+  const purposes = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [i + 1, { id: i + 1, name: `Purpose ${i + 1}`, description: '', illustrations: [] }]))
+  const vendorList = { gvlSpecificationVersion: 3, vendorListVersion: 1, tcfPolicyVersion: 5, lastUpdated: '2025-01-01T00:00:00Z', purposes, specialPurposes: {}, features: {}, specialFeatures: {}, vendors: {}, stacks: {}, dataCategories: {} }
+  return new GVL(vendorList as unknown as ConstructorParameters<typeof GVL>[0])
+}
+
+/** @iabtechlabtcf/cmpapi showing its UI to a new visitor ('cmpuishown', no TC string yet). */
+export function realTcf() {
+  // The reference API keeps its state in one static model: start clean.
+  CmpApiModel.reset()
+  const api = new TcfCmpApi(300, 1, true)
+  const gvl = localGvl()
+  let tcString = ''
+  onTestFinished(() => {
+    CmpApiModel.reset()
+    delete page.__tcfapi
+  })
+  api.update('', true)
+  return {
+    /** The visitor saves: these purposes consented. */
+    choose(purposes: number[]) {
+      const model = new TCModel(gvl)
+      model.cmpId = 300
+      model.cmpVersion = 1
+      model.purposeConsents.set(purposes)
+      tcString = TCString.encode(model)
+      api.update(tcString, false)
+    },
+    /** The visitor opens the choices screen again. */
+    showChoices: () => api.update(tcString, true),
+  }
+}
+
+/** @iabgpp/cmpapi for a visitor in a US state, ready with nothing opted out. */
+export function realGpp() {
+  // No stub calls were queued: the API reads an empty queue and no listeners.
+  page.__gpp = () => []
+  const api = new GppCmpApi(300, 1)
+  onTestFinished(() => void delete page.__gpp)
+  const FIELDS = ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut']
+  const set = (value: 1 | 2) => {
+    for (const notice of ['SharingNotice', 'SaleOptOutNotice', 'SharingOptOutNotice', 'TargetedAdvertisingOptOutNotice']) api.setFieldValue('usnat', notice, 1)
+    for (const field of FIELDS) api.setFieldValue('usnat', field, value)
+  }
+  api.setSupportedAPIs(['7:usnat'])
+  api.setCmpStatus(CmpStatus.LOADED)
+  set(2)
+  api.setApplicableSections([7])
+  api.setSignalStatus(SignalStatus.READY)
+  return {
+    /** The visitor saves, in GPP 1.1's order: 'not ready', the change, sectionChange, 'ready'. */
+    optOut(optedOut: boolean) {
+      if (api.getSignalStatus() !== SignalStatus.NOT_READY) api.setSignalStatus(SignalStatus.NOT_READY)
+      set(optedOut ? 1 : 2)
+      api.fireSectionChange('usnat')
+      api.setCmpDisplayStatus(CmpDisplayStatus.HIDDEN)
+      api.setSignalStatus(SignalStatus.READY)
+    },
+    /** The visitor opens the choices screen again: 'not ready' until they save. */
+    showChoices() {
+      api.setSignalStatus(SignalStatus.NOT_READY)
+      api.setCmpDisplayStatus(CmpDisplayStatus.VISIBLE)
+    },
+  }
+}
+
+let klaroRuns = 0
+
+/** Klaro's dist bundle with these services, for a new visitor (its own cookie, fresh per call). */
+export async function realKlaro(services: string[]) {
+  const klaro = await import('klaro')
+  const config = { storageName: `klaro-unit-${++klaroRuns}`, noAutoLoad: true, services: services.map((name) => ({ name, purposes: ['any'] })) }
+  // What Klaro's script does with the page's `klaroConfig`; noAutoLoad: nothing rendered.
+  klaro.setup(config)
+  page.klaro = klaro
+  onTestFinished(() => void delete page.klaro)
+  const manager = klaro.getManager()
+  return {
+    /** The visitor saves these services' toggles in Klaro's modal. */
+    choose(consents: Record<string, boolean>) {
+      for (const [name, value] of Object.entries(consents)) manager.updateConsent(name, value)
+      manager.saveAndApplyConsents('save')
+    },
+  }
+}
+
+/** cookieconsent v3 run for a new visitor with these categories (`necessary` read-only). */
+export async function realCookieConsent(categories: string[]) {
+  CookieConsent.reset(true)
+  page.CookieConsent = CookieConsent
+  onTestFinished(() => {
+    CookieConsent.reset(true)
+    delete page.CookieConsent
+  })
+  await CookieConsent.run({
+    // Its default hides everything from automated browsers; happy-dom says it is one.
+    hideFromBots: false,
+    categories: Object.fromEntries([['necessary', { enabled: true, readOnly: true }], ...categories.map((c) => [c, {}])]),
+    language: { default: 'en', translations: { en: { consentModal: { title: 'Cookies', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Reject all' }, preferencesModal: { title: 'Preferences', sections: [] } } } },
+  })
+  return {
+    /** The visitor accepts exactly these categories (the others are rejected). */
+    choose: (accepted: string[]) => CookieConsent.acceptCategory(accepted),
+  }
+}
