@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flush, problems, record, wipeAfter } from '../../test/fakes/adapter-harness'
 import { gppFake } from '../../test/fakes/gpp-fake'
+import { realGpp } from '../../test/unit/support/real-consent-libraries'
 import { ConsentGuardConfigError } from '../options/config-error'
 import { gpp } from './gpp'
 
@@ -153,5 +154,29 @@ describe(gpp, () => {
   it('rejects a bad section mapping with a ConsentGuardConfigError', () => {
     expect(() => gpp({ sections: { usnat: { Ads: 'SaleOptOut' } } } as never)).toThrow(ConsentGuardConfigError)
     expect(() => gpp({} as never)).toThrow(/gpp\.sections/)
+  })
+})
+
+describe('gpp() against the IAB reference CMP API (@iabgpp/cmpapi)', () => {
+  const ads = () => gpp({ sections: { usnat: { Advertising: AD_FIELDS } } })
+
+  it("counts a new visitor's first choice as their act", () => {
+    const library = realGpp({ newVisitor: true })
+    const rec = record(ads())
+    expect(rec.last()).toEqual({ status: 'pending', categories: {}, source: 'gpp' })
+    library.optOut(true)
+    expect(rec.last()).toEqual({ status: 'decided', categories: { Advertising: false }, explicit: true, model: 'opt-out', source: 'gpp' })
+  })
+
+  it('keeps the choice in force while the choices screen is open again, then follows the next one', () => {
+    const library = realGpp()
+    const rec = record(ads())
+    expect(rec.last()).toMatchObject({ status: 'decided', categories: { Advertising: true }, explicit: false })
+    library.optOut(true)
+    library.showChoices()
+    expect(rec.last()).toMatchObject({ status: 'decided', categories: { Advertising: false }, explicit: true })
+    library.optOut(false)
+    expect(rec.states.slice(1).every((s) => s.status === 'decided')).toBe(true)
+    expect(rec.last()?.categories).toEqual({ Advertising: true })
   })
 })

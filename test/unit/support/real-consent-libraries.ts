@@ -20,8 +20,11 @@ function localGvl(): GVL {
   return new GVL(vendorList as unknown as ConstructorParameters<typeof GVL>[0])
 }
 
-/** @iabtechlabtcf/cmpapi showing its UI to a new visitor ('cmpuishown', no TC string yet). */
-export function realTcf() {
+/**
+ * @iabtechlabtcf/cmpapi showing its UI to a new visitor ('cmpuishown', no TC
+ * string yet), or loading a returning visitor's TC string with these purposes ('tcloaded').
+ */
+export function realTcf({ stored }: { stored?: number[] } = {}) {
   // The reference API keeps its state in one static model: start clean.
   CmpApiModel.reset()
   const api = new TcfCmpApi(300, 1, true)
@@ -31,24 +34,27 @@ export function realTcf() {
     CmpApiModel.reset()
     delete page.__tcfapi
   })
-  api.update('', true)
+  const encode = (purposes: number[]) => {
+    const model = new TCModel(gvl)
+    model.cmpId = 300
+    model.cmpVersion = 1
+    model.purposeConsents.set(purposes)
+    return (tcString = TCString.encode(model))
+  }
+  api.update(stored ? encode(stored) : '', !stored)
   return {
     /** The visitor saves: these purposes consented. */
-    choose(purposes: number[]) {
-      const model = new TCModel(gvl)
-      model.cmpId = 300
-      model.cmpVersion = 1
-      model.purposeConsents.set(purposes)
-      tcString = TCString.encode(model)
-      api.update(tcString, false)
-    },
+    choose: (purposes: number[]) => api.update(encode(purposes), false),
     /** The visitor opens the choices screen again. */
     showChoices: () => api.update(tcString, true),
   }
 }
 
-/** @iabgpp/cmpapi for a visitor in a US state, ready with nothing opted out. */
-export function realGpp() {
+/**
+ * @iabgpp/cmpapi for a visitor in a US state: ready with nothing opted out, or
+ * (`newVisitor`) with its notice shown and the signal 'not ready' until the first choice.
+ */
+export function realGpp({ newVisitor = false } = {}) {
   // No stub calls were queued: the API reads an empty queue and no listeners.
   page.__gpp = () => []
   const api = new GppCmpApi(300, 1)
@@ -60,14 +66,18 @@ export function realGpp() {
   }
   api.setSupportedAPIs(['7:usnat'])
   api.setCmpStatus(CmpStatus.LOADED)
-  set(2)
-  api.setApplicableSections([7])
-  api.setSignalStatus(SignalStatus.READY)
+  if (newVisitor) api.setCmpDisplayStatus(CmpDisplayStatus.VISIBLE)
+  else {
+    set(2)
+    api.setApplicableSections([7])
+    api.setSignalStatus(SignalStatus.READY)
+  }
   return {
     /** The visitor saves, in GPP 1.1's order: 'not ready', the change, sectionChange, 'ready'. */
     optOut(optedOut: boolean) {
       if (api.getSignalStatus() !== SignalStatus.NOT_READY) api.setSignalStatus(SignalStatus.NOT_READY)
       set(optedOut ? 1 : 2)
+      api.setApplicableSections([7])
       api.fireSectionChange('usnat')
       api.setCmpDisplayStatus(CmpDisplayStatus.HIDDEN)
       api.setSignalStatus(SignalStatus.READY)
