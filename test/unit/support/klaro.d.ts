@@ -6,6 +6,7 @@ declare module 'klaro' {
   interface KlaroManager {
     updateConsent(name: string, value: boolean): void
     saveAndApplyConsents(type?: string): void
+    savedConsents: Record<string, boolean>
   }
   export function setup(config: object): void
   export function getManager(config?: object): KlaroManager

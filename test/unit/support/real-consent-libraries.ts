@@ -92,27 +92,39 @@ export function realGpp({ newVisitor = false } = {}) {
 
 let klaroRuns = 0
 
-/** Klaro's dist bundle with these services, for a new visitor (its own cookie, fresh per call). */
-export async function realKlaro(services: string[]) {
+/**
+ * Klaro's dist bundle with these services, for a new visitor (its own cookie,
+ * fresh per call), or a returning one whose saved consents are `stored`.
+ */
+export async function realKlaro(services: string[], { stored }: { stored?: Record<string, boolean> } = {}) {
   const klaro = await import('klaro')
-  const config = { storageName: `klaro-unit-${++klaroRuns}`, noAutoLoad: true, services: services.map((name) => ({ name, purposes: ['any'] })) }
+  const storageName = `klaro-unit-${++klaroRuns}`
+  // Klaro keeps the saved consents as JSON in its cookie.
+  if (stored) document.cookie = `${storageName}=${encodeURIComponent(JSON.stringify(stored))}; path=/`
+  const config = { storageName, noAutoLoad: true, services: services.map((name) => ({ name, purposes: ['any'] })) }
   // What Klaro's script does with the page's `klaroConfig`; noAutoLoad: nothing rendered.
   klaro.setup(config)
   page.klaro = klaro
   onTestFinished(() => void delete page.klaro)
   const manager = klaro.getManager()
   return {
-    /** The visitor saves these services' toggles in Klaro's modal. */
-    choose(consents: Record<string, boolean>) {
+    /** The visitor saves these services' toggles in Klaro's modal (a script's save says 'script'). */
+    choose(consents: Record<string, boolean>, type = 'save') {
       for (const [name, value] of Object.entries(consents)) manager.updateConsent(name, value)
-      manager.saveAndApplyConsents('save')
+      manager.saveAndApplyConsents(type)
     },
+    /** The visitor flips a toggle in the open modal without saving. */
+    toggle: (name: string, value: boolean) => manager.updateConsent(name, value),
   }
 }
 
-/** cookieconsent v3 run for a new visitor with these categories (`necessary` read-only). */
-export async function realCookieConsent(categories: string[]) {
-  CookieConsent.reset(true)
+/**
+ * cookieconsent v3 run with these categories (`necessary` read-only), for a
+ * new visitor; `returning` keeps the cookie an earlier run on this page saved
+ * (the next page load of the same visitor).
+ */
+export async function realCookieConsent(categories: string[], { returning = false } = {}) {
+  CookieConsent.reset(!returning)
   page.CookieConsent = CookieConsent
   onTestFinished(() => {
     CookieConsent.reset(true)
