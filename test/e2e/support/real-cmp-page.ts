@@ -28,6 +28,8 @@ export function realCmpPage(serverUrl: string, library: RealLibrary, order: Load
     // Segment.io keeps delivering under any choice, so every stamp is visible at the sink.
     consentSettings: { allCategories: categories, hasUnmappedDestinations: true },
   })
+  // The hold never times out within a test: a timeout would release held events all-false and hide
+  // whether the visitor's choice released them.
   const setup = `
 var guard = ConsentGuard.consentGuard({ cmp: ${library.adapter}, waitForConsent: { timeoutMs: 120000 } });
 window.guard = guard;
