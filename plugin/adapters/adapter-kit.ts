@@ -1,9 +1,11 @@
 /**
  * The few helpers every platform adapter shares: building states, calling
- * untrusted platform code without letting it throw into the page, and the two
+ * untrusted platform code without letting it throw into the page, the two
  * waiting strategies (a short-lived subscription for `read()`, a bounded poll
- * for platforms with no ready signal). Kept tiny on purpose: each adapter must
- * stay under 1 KB min+gzip with this file included.
+ * for platforms with no ready signal), and the subscription of platforms that
+ * announce changes as window events. Kept tiny on purpose: each adapter must
+ * stay under 1 KB min+gzip with this file included (a helper is worth it only
+ * where the adapters using it do not grow).
  *
  * What `explicit` means here: the user acted *on this page view* (the platform
  * reported a user action, or we saw it undecided and then decided). A choice
@@ -98,6 +100,20 @@ export function firstState(source: string, subscribe: Subscribe): Promise<Consen
     const timer = setTimeout(() => finish(pending(source), true), READ_GRACE_MS)
     stop = subscribe((state) => finish(state))
   })
+}
+
+/**
+ * `subscribe()` for platforms that announce changes as window events (the
+ * adapter re-reads on each): `listener` (guarded by the caller) until
+ * unsubscribed; a removed listener is not called again, even by an event being
+ * dispatched. Window events reach us whatever the load order, so nothing to wait for.
+ */
+export function onWindowEvents(events: string[], listener: (event: Event) => void): () => void {
+  const g = page()
+  for (const name of events) g.addEventListener(name, listener)
+  return () => {
+    for (const name of events) g.removeEventListener(name, listener)
+  }
 }
 
 /** Poll period and the number of checks (10 s in all). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { problems, record, wipeAfter } from '../../test/fakes/adapter-harness'
 import { cookieConsentFake } from '../../test/fakes/cookie-consent-fake'
+import { realCookieConsent } from '../../test/unit/support/real-consent-libraries'
 import { cookieConsent } from './cookie-consent'
 
 describe(cookieConsent, () => {
@@ -81,5 +82,24 @@ describe(cookieConsent, () => {
     expect(() => window.dispatchEvent(new CustomEvent('cc:onChange'))).not.toThrow()
     expect(rec.last()?.status).toBe('pending')
     expect(seen.map(([, text]) => text)).toEqual(['CookieConsent has no validConsent() / getUserPreferences() (not cookieconsent v3?)', 'cc exploded'])
+  })
+})
+
+describe('cookieConsent() against the real cookieconsent v3 (vanilla-cookieconsent)', () => {
+  it('is pending for a new visitor, explicit after the first choice, and follows a change', async () => {
+    const library = await realCookieConsent(['analytics', 'ads'])
+    const rec = record(cookieConsent())
+    expect(cookieConsent().read()).toMatchObject({ status: 'pending', model: 'opt-in' })
+    library.choose(['analytics'])
+    expect(rec.last()).toEqual({ status: 'decided', categories: { necessary: true, analytics: true, ads: false }, explicit: true, model: 'opt-in', source: 'cookieconsent' })
+    library.choose(['analytics', 'ads'])
+    expect(rec.last()?.categories).toEqual({ necessary: true, analytics: true, ads: true })
+  })
+
+  it("reads a returning visitor's stored choice as decided, not explicit", async () => {
+    ;(await realCookieConsent(['analytics', 'ads'])).choose(['ads'])
+    const rec = record(cookieConsent())
+    await realCookieConsent(['analytics', 'ads'], { returning: true })
+    expect(rec.last()).toEqual({ status: 'decided', categories: { necessary: true, analytics: false, ads: true }, explicit: false, model: 'opt-in', source: 'cookieconsent' })
   })
 })

@@ -1,4 +1,4 @@
-import { attempt, consentState, guarded, isFunction, isObject, page, pending, type Categories, type SyncConsentSource } from './adapter-kit'
+import { attempt, consentState, guarded, isFunction, isObject, onWindowEvents, page, pending, type Categories, type SyncConsentSource } from './adapter-kit'
 
 const NAME = 'cookieconsent'
 
@@ -49,19 +49,13 @@ export function cookieConsent(options: CookieConsentOptions = {}): SyncConsentSo
   return {
     name: NAME,
     read,
-    subscribe(onChange) {
-      const g = page()
-      let live = true
-      const emit = guarded(NAME, (event: Event) => {
-        if (event.type !== 'cc:onConsent') acted = true
-        if (live) onChange(read())
-      })
-      const events = ['cc:onFirstConsent', 'cc:onConsent', 'cc:onChange']
-      for (const name of events) g.addEventListener(name, emit)
-      return () => {
-        live = false
-        for (const name of events) g.removeEventListener(name, emit)
-      }
-    },
+    subscribe: (onChange) =>
+      onWindowEvents(
+        ['cc:onFirstConsent', 'cc:onConsent', 'cc:onChange'],
+        guarded(NAME, (event: Event) => {
+          if (event.type !== 'cc:onConsent') acted = true
+          onChange(read())
+        }),
+      ),
   }
 }

@@ -1,4 +1,4 @@
-import { attempt, consentState, guarded, isObject, page, pending, type SyncConsentSource } from './adapter-kit'
+import { attempt, consentState, guarded, isObject, onWindowEvents, page, pending, type SyncConsentSource } from './adapter-kit'
 
 const NAME = 'cookiebot'
 const EVENTS = ['CookiebotOnConsentReady', 'CookiebotOnAccept', 'CookiebotOnDecline']
@@ -38,18 +38,5 @@ export function cookiebot(): SyncConsentSource {
 
   const read = () => attempt(NAME, compute) ?? pending(NAME)
 
-  return {
-    name: NAME,
-    read,
-    subscribe(onChange) {
-      const g = page()
-      let live = true
-      const emit = guarded(NAME, () => live && onChange(read()))
-      for (const event of EVENTS) g.addEventListener(event, emit)
-      return () => {
-        live = false
-        for (const event of EVENTS) g.removeEventListener(event, emit)
-      }
-    },
-  }
+  return { name: NAME, read, subscribe: (onChange) => onWindowEvents(EVENTS, guarded(NAME, () => onChange(read()))) }
 }

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flush, problems, record, wipeAfter } from '../../test/fakes/adapter-harness'
 import { gppFake } from '../../test/fakes/gpp-fake'
+import { realGpp } from '../../test/unit/support/real-consent-libraries'
 import { ConsentGuardConfigError } from '../options/config-error'
 import { gpp } from './gpp'
 
@@ -78,8 +79,46 @@ describe(gpp, () => {
     const rec = record(source())
     fake.optOut('usnat', { SaleOptOut: 1 })
     fake.optOut('usnat', { SaleOptOut: 1 })
-    expect(rec.states.length).toBe(3)
-    expect(rec.states[1]).toEqual(rec.states[2])
+    // Each save is three events: 'not ready', sectionChange, 'ready'.
+    expect(rec.states.length).toBe(7)
+    expect(rec.states[3]).toEqual(rec.states[6])
+  })
+
+  it("counts a new visitor's first choice as their act: sectionChange comes before the first 'ready'", async () => {
+    const fake = gppFake()
+    fake.installStub()
+    const rec = record(source())
+    fake.loadNewVisitor()
+    await expect(source().read()).resolves.toEqual({ status: 'pending', categories: {}, source: 'gpp' })
+    fake.optOut('usnat', { SaleOptOut: 1 })
+    expect(rec.states.map((s) => s.status)).toEqual(['pending', 'pending', 'decided'])
+    expect(rec.last()).toEqual({ status: 'decided', categories: { Advertising: false, Analytics: false }, explicit: true, model: 'opt-out', source: 'gpp' })
+  })
+
+  it("keeps the choice in force while the choices screen is open again ('not ready'), then follows the new one", () => {
+    const fake = gppFake()
+    fake.load()
+    const rec = record(source())
+    fake.optOut('usnat', { TargetedAdvertisingOptOut: 1 })
+    const chosen = rec.last()
+    expect(chosen).toMatchObject({ status: 'decided', categories: { Advertising: false, Analytics: true }, explicit: true })
+    fake.showChoices()
+    expect(rec.last()).toEqual(chosen)
+    fake.closeChoices()
+    expect(rec.last()).toEqual(chosen)
+    fake.showChoices()
+    fake.optOut('usnat', { TargetedAdvertisingOptOut: 2 })
+    expect(rec.states.every((s) => s.status === 'decided')).toBe(true)
+    expect(rec.last()?.categories).toEqual({ Advertising: true, Analytics: true })
+  })
+
+  it("says pending on 'not ready' before any decision (a new visitor's notice)", () => {
+    const fake = gppFake()
+    fake.installStub()
+    const rec = record(source())
+    fake.loadNewVisitor()
+    fake.showChoices()
+    expect(rec.states.every((s) => s.status === 'pending')).toBe(true)
   })
 
   it('removes its listener on unsubscribe, also one still queued in the stub', () => {
@@ -115,5 +154,29 @@ describe(gpp, () => {
   it('rejects a bad section mapping with a ConsentGuardConfigError', () => {
     expect(() => gpp({ sections: { usnat: { Ads: 'SaleOptOut' } } } as never)).toThrow(ConsentGuardConfigError)
     expect(() => gpp({} as never)).toThrow(/gpp\.sections/)
+  })
+})
+
+describe('gpp() against the IAB reference CMP API (@iabgpp/cmpapi)', () => {
+  const ads = () => gpp({ sections: { usnat: { Advertising: AD_FIELDS } } })
+
+  it("counts a new visitor's first choice as their act", () => {
+    const library = realGpp({ newVisitor: true })
+    const rec = record(ads())
+    expect(rec.last()).toEqual({ status: 'pending', categories: {}, source: 'gpp' })
+    library.optOut(true)
+    expect(rec.last()).toEqual({ status: 'decided', categories: { Advertising: false }, explicit: true, model: 'opt-out', source: 'gpp' })
+  })
+
+  it('keeps the choice in force while the choices screen is open again, then follows the next one', () => {
+    const library = realGpp()
+    const rec = record(ads())
+    expect(rec.last()).toMatchObject({ status: 'decided', categories: { Advertising: true }, explicit: false })
+    library.optOut(true)
+    library.showChoices()
+    expect(rec.last()).toMatchObject({ status: 'decided', categories: { Advertising: false }, explicit: true })
+    library.optOut(false)
+    expect(rec.states.slice(1).every((s) => s.status === 'decided')).toBe(true)
+    expect(rec.last()?.categories).toEqual({ Advertising: true })
   })
 })

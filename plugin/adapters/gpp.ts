@@ -1,5 +1,6 @@
 import { ConsentGuardConfigError } from '../options/config-error'
 import { attempt, consentState, firstState, guarded, isFunction, isObject, page, pending, pollFor, type Categories, type OnChange, type AsyncConsentSource } from './adapter-kit'
+import type { ConsentState } from '../../shared/routing/types'
 import { reportSourceProblem } from './source-problems'
 
 const NAME = 'gpp'
@@ -37,15 +38,18 @@ function check(sections: unknown): Record<string, Record<string, string[]>> {
  */
 export function gpp(options: GppOptions): AsyncConsentSource {
   const sections = check(options?.sections)
-  // A sectionChange after we saw the signal ready: the user chose on this page.
-  let ready = false
+  // GPP 1.1: a CMP sets 'not ready' before it changes anything, fires sectionChange, then 'ready'. So a
+  // sectionChange is the user's act on this page even before the first 'ready' (a new visitor's first
+  // choice); a stored string is loaded with 'ready' alone.
   let acted = false
+  // The last decided state: 'not ready' after a decision means the CMP's screen is open again, and the
+  // choice made stays in force until the CMP is ready with the next one (as tcf() does while its UI shows).
+  let decided: ConsentState | undefined
 
   const fromPing = (ping: unknown) => {
     if (!isObject(ping)) throw new Error('no ping data')
     if (ping.cmpStatus === 'error') throw new Error('cmpStatus error')
-    if (ping.signalStatus !== 'ready') return pending(NAME)
-    ready = true
+    if (ping.signalStatus !== 'ready') return decided ?? pending(NAME)
     const parsed = isObject(ping.parsedSections) ? ping.parsedSections : {}
     const categories: Categories = {}
     for (const [section, map] of Object.entries(sections)) {
@@ -56,7 +60,7 @@ export function gpp(options: GppOptions): AsyncConsentSource {
       for (const [category, fields] of Object.entries(map))
         categories[category] = categories[category] !== false && !fields.some((f) => parts.some((p) => isObject(p) && p[f] === 1))
     }
-    return consentState(NAME, true, categories, acted, 'opt-out')
+    return (decided = consentState(NAME, true, categories, acted, 'opt-out'))
   }
 
   const subscribe = (onChange: OnChange) => {
@@ -77,7 +81,7 @@ export function gpp(options: GppOptions): AsyncConsentSource {
       if (!isObject(event)) throw new Error('no event data')
       if (event.listenerId !== undefined) listenerId = event.listenerId
       if (!live) return remove()
-      if (event.eventName === 'sectionChange' && ready) acted = true
+      if (event.eventName === 'sectionChange') acted = true
       if (isObject(event.pingData)) emit(event.pingData)
       else api()('ping', guarded(NAME, emit))
     })

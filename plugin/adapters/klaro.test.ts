@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { problems, record, wipeAfter } from '../../test/fakes/adapter-harness'
 import { klaroFake } from '../../test/fakes/klaro-fake'
+import { realKlaro } from '../../test/unit/support/real-consent-libraries'
 import { klaro } from './klaro'
 
 afterEach(() => {
@@ -85,5 +86,31 @@ describe(klaro, () => {
     }
     expect(() => record(klaro())).not.toThrow()
     expect(seen.map(([, text]) => text)).toEqual(['window.klaro has no getManager()', 'klaro exploded'])
+  })
+})
+
+describe('klaro() against the real Klaro (its dist bundle)', () => {
+  it("reads a returning visitor's saved consents as decided, not explicit", async () => {
+    await realKlaro(['matomo', 'ads'], { stored: { matomo: true, ads: false } })
+    expect(klaro().read()).toEqual({ status: 'decided', categories: { matomo: true, ads: false }, explicit: false, source: 'klaro' })
+  })
+
+  it("is pending for a new visitor, ignores toggles until saved, and counts the visitor's save", async () => {
+    const library = await realKlaro(['matomo', 'ads'])
+    const rec = record(klaro())
+    expect(klaro().read()).toMatchObject({ status: 'pending' })
+    library.toggle('ads', true)
+    expect(klaro().read()).toMatchObject({ status: 'pending', categories: { ads: false } })
+    library.choose({ matomo: true, ads: false })
+    expect(rec.last()).toEqual({ status: 'decided', categories: { matomo: true, ads: false }, explicit: true, source: 'klaro' })
+    library.toggle('ads', true)
+    expect(rec.last()?.categories.ads).toBe(false)
+  })
+
+  it('does not count a save made by a script as the visitor acting', async () => {
+    const library = await realKlaro(['matomo'], { stored: { matomo: false } })
+    const rec = record(klaro())
+    library.choose({ matomo: true }, 'script')
+    expect(rec.last()).toEqual({ status: 'decided', categories: { matomo: true }, explicit: false, source: 'klaro' })
   })
 })

@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flush, problems, record, wipeAfter } from '../../test/fakes/adapter-harness'
 import { tcfFake } from '../../test/fakes/tcf-fake'
+import { realTcf } from '../../test/unit/support/real-consent-libraries'
 import { ConsentGuardConfigError } from '../options/config-error'
 import { tcf } from './tcf'
 
@@ -148,5 +149,26 @@ describe(tcf, () => {
     expect(() => tcf({ purposes: { Ads: ['1'] } } as never)).toThrow(ConsentGuardConfigError)
     expect(() => tcf({ purposes: { Ads: [1] }, vendors: [] as never })).toThrow(/tcf\.vendors/)
     expect(() => tcf(undefined as never)).toThrow(/tcf\.purposes/)
+  })
+})
+
+describe('tcf() against the IAB reference CMP API (@iabtechlabtcf/cmpapi)', () => {
+  const ads = () => tcf({ purposes: { C0004: [1, 2, 3, 4] } })
+
+  it("reads a returning visitor's TC string as decided, not explicit", () => {
+    realTcf({ stored: [1, 2, 3, 4] })
+    expect(record(ads()).last()).toEqual({ status: 'decided', categories: { C0004: true }, explicit: false, model: 'opt-in', source: 'tcf' })
+  })
+
+  it('is pending while the UI asks a new visitor, explicit after the choice, and keeps it while the UI is shown again', () => {
+    const library = realTcf()
+    const rec = record(ads())
+    expect(rec.last()).toMatchObject({ status: 'pending' })
+    library.choose([1])
+    expect(rec.last()).toEqual({ status: 'decided', categories: { C0004: false }, explicit: true, model: 'opt-in', source: 'tcf' })
+    library.showChoices()
+    expect(rec.last()).toMatchObject({ status: 'decided', categories: { C0004: false } })
+    library.choose([1, 2, 3, 4])
+    expect(rec.last()).toMatchObject({ status: 'decided', categories: { C0004: true }, explicit: true })
   })
 })

@@ -1,8 +1,9 @@
 /**
  * One end-to-end run per consent platform family (docs/adapters.md), in real
  * headless Chromium, through the real analytics-next and the real plugin:
- * the platform's fake (test/fakes, the same code the adapters' unit tests
- * use) is installed before analytics loads, the guard reads it through the
+ * the platform's real library where its code is public (Klaro,
+ * cookieconsent, the IAB's TCF and GPP CMP APIs), else its fake (test/fakes,
+ * the same code the adapters' unit tests use), is installed before analytics loads, the guard reads it through the
  * platform's adapter, and the platform's consent driver clicks "reject all"
  * and then "accept all" the way the consent audit does. The proof is what
  * left the page: the Segment payload at the sink
@@ -18,11 +19,11 @@ import { buildCdnSettings, destinationKey, loadedCookieName, type FakeDestinatio
 import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
 import type { LaunchedBrowser } from './support/browser'
-import { useBrowserSuite } from './support/browser-suite'
 import { CMP_CASES, type CmpCase } from './support/cmp-cases'
 import { cmpPage, driveAndSettle, pageMarker } from './support/cmp-page'
+import { useRealLibrariesSuite } from './support/real-cmp-suite'
 
-const suite = useBrowserSuite({ pages: true })
+const suite = useRealLibrariesSuite()
 let server: TestServer
 let browser: LaunchedBrowser
 beforeAll(() => void ({ server, browser } = suite))

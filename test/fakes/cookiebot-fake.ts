@@ -39,6 +39,10 @@ export function cookiebotFake(options: CookiebotFakeOptions = {}) {
     regulations: { gdprApplies: true, ccpaApplies: false, lgpdApplies: false },
     show() {},
     hide() {},
+    /** Shows the banner again so the visitor can change their choice; the consent in force stays until they submit. */
+    renew() {
+      fire('CookiebotOnDialogDisplay')
+    },
     submitCustomConsent(preferences: boolean, statistics: boolean, marketing: boolean) {
       apply({ preferences, statistics, marketing }, 'explicit', 'stamp-new')
       cookiebot.changed = true
@@ -65,6 +69,8 @@ export function cookiebotFake(options: CookiebotFakeOptions = {}) {
       fire('CookiebotOnLoad')
       if (cookiebot.hasResponse) announce()
     },
+    /** The visitor opens the banner again (the site's "Change consent" link calls `Cookiebot.renew()`). */
+    showChoices: () => cookiebot.renew(),
     /** The user clicks a button in the banner. */
     choose(choice: CookiebotChoice) {
       cookiebot.submitCustomConsent(choice.preferences, choice.statistics, choice.marketing)

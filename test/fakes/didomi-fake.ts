@@ -7,7 +7,9 @@
  * purposes: { [id]: { id, enabled } }, vendors, regulation, ... }`),
  * `isConsentRequired()`, `shouldConsentBeCollected()`,
  * `setUserAgreeToAll()`, `setUserDisagreeToAll()`, `setCurrentUserStatus()`;
- * the `consent.changed` event after every change.
+ * the `consent.changed` event after every change; `Didomi.preferences.show()`
+ * opens the preferences again and fires `preferences.shown` (no change until
+ * the visitor saves).
  */
 import { wipeAfter } from './adapter-harness'
 
@@ -45,6 +47,11 @@ export function didomiFake(options: DidomiFakeOptions = {}) {
     on: (event: string, listener: Listener) => {
       ;(listeners[event] ??= []).push(listener)
     },
+    preferences: {
+      show: () => {
+        for (const listener of [...(listeners['preferences.shown'] ?? [])]) listener({})
+      },
+    },
     setUserAgreeToAll: () => change(DIDOMI_PURPOSES),
     setUserDisagreeToAll: () => change([]),
     setCurrentUserStatus: (status: { purposes: Record<string, { enabled: boolean }> }) =>
@@ -78,6 +85,8 @@ export function didomiFake(options: DidomiFakeOptions = {}) {
     agreeToAll: () => sdk.setUserAgreeToAll(),
     disagreeToAll: () => sdk.setUserDisagreeToAll(),
     choose: (ids: string[]) => change(ids),
+    /** The visitor opens the preferences again (the site's link calls `Didomi.preferences.show()`). */
+    showChoices: () => sdk.preferences.show(),
     listenerCount: (event: string) => (listeners[event] ?? []).length,
   }
 }

@@ -7,7 +7,8 @@
  * later `semaphore.push` run at once; the `consent` event (`{ purposes: {
  * [code]: boolean }, vendors }`) when consent is resolved (stored, or the
  * defaults of purposes needing no opt-in) and after each user choice;
- * `willShowExperience` / `hideExperience` around the banner.
+ * `willShowExperience` / `hideExperience` around the banner, also when the
+ * visitor opens the preferences again (`ketch('showPreferences')`).
  *
  * Write side: `ketch('setConsent', { purposes: { [code]: boolean } }, resolve)`
  * stores the purposes and emits `consent`, and `ketch('getConfig', resolve)`
@@ -48,6 +49,7 @@ export function ketchFake(options: { stored?: Record<string, boolean> } = {}) {
     off: (event: string, handler: Callback) => void (handlers[event] = (handlers[event] ?? []).filter((h) => h !== handler)),
     getConsent: (resolve: Callback) => Promise.resolve().then(() => resolve({ purposes: { ...consent?.purposes }, vendors: [] })),
     getConfig: (resolve: Callback) => Promise.resolve().then(() => resolve({ purposes: KETCH_PURPOSES.map((p) => ({ ...p })) })),
+    showPreferences: () => emit('willShowExperience', 'experiences.preference'),
     setConsent: (given: { purposes: Record<string, boolean> }, resolve?: Callback) => {
       setConsent({ ...consent?.purposes, ...given.purposes })
       return Promise.resolve().then(() => resolve?.())
@@ -93,6 +95,8 @@ export function ketchFake(options: { stored?: Record<string, boolean> } = {}) {
     showPreferences() {
       emit('willShowExperience', 'experiences.preference')
     },
+    /** The visitor opens the preferences again (the site's link calls `ketch('showPreferences')`). */
+    showChoices: () => void ketch('showPreferences'),
     handlerCount: () => Object.values(handlers).reduce((n, list) => n + list.length, 0),
   }
 }

@@ -36,6 +36,7 @@ export function oneTrustFake(options: OneTrustFakeOptions = {}) {
   let closed = options.stored !== undefined
   let active = [...(options.stored ?? options.defaults ?? ['C0001'])]
   const consentChanged: Array<(event: CustomEvent<string[]>) => void> = []
+  let preferenceCenterOpen = false
   const ALWAYS_ACTIVE = ['C0001']
 
   const sdk = {
@@ -49,7 +50,8 @@ export function oneTrustFake(options: OneTrustFakeOptions = {}) {
     OnConsentChanged: (callback: (event: CustomEvent<string[]>) => void) => {
       consentChanged.push(callback)
     },
-    ToggleInfoDisplay: () => {},
+    // Opens or closes the preference center: nothing changes until the visitor saves there.
+    ToggleInfoDisplay: () => void (preferenceCenterOpen = !preferenceCenterOpen),
     AllowAll: () => save(groups),
     RejectAll: () => save([]),
     /** `type` 'Category' with `value` like 'C0002:1,C0004:0'; other types (vendors) are not modelled. */
@@ -92,6 +94,9 @@ export function oneTrustFake(options: OneTrustFakeOptions = {}) {
     },
     /** The user saves a choice in the banner or preference center. */
     choose: (chosen: string[]) => save(chosen),
+    /** The visitor opens the preference center again (the site's "Cookie settings" link calls `ToggleInfoDisplay()`). */
+    showChoices: () => sdk.ToggleInfoDisplay(),
+    preferenceCenterOpen: () => preferenceCenterOpen,
     sdk,
     consentChangedCallbacks: () => consentChanged.length,
   }

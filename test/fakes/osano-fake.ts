@@ -128,6 +128,8 @@ export function osanoFake(options: { stored?: Choice } = {}) {
     },
     /** The user saves. */
     save: saveChoice,
+    /** The visitor opens the preferences again (the site's link calls `Osano.cm.showDrawer('osano-cm-preferences')`). */
+    showChoices: () => cm.showDrawer('osano-cm-preferences'),
     /** Whether Osano's dialog or drawer is showing. */
     uiVisible: () => ui.isConnected && ui.childElementCount > 0,
     listenerCount: () => Object.values(listeners).reduce((n, l) => n + l.length, 0),

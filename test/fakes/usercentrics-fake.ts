@@ -12,7 +12,10 @@
  *   `acceptAllConsents()`, `denyAllConsents()`;
  * - window events: `UC_UI_INITIALIZED` on init, `UC_CONSENT` (v3, on init and
  *   after each change), `UC_UI_CMP_EVENT` (`detail.type` ACCEPT_ALL |
- *   DENY_ALL | SAVE | CMP_SHOWN ...), and the admin-configured custom event.
+ *   DENY_ALL | SAVE | CMP_SHOWN ..., `detail.source` FIRST_LAYER | SECOND_LAYER
+ *   ...), and the admin-configured custom event;
+ * - re-opening the settings: v3 `__ucCmp.showSecondLayer()`, v2
+ *   `UC_UI.showSecondLayer()`, which report CMP_SHOWN and change nothing.
  *
  * Write side, as documented: v3 `acceptAllConsents()`, `denyAllConsents()`,
  * `updateServicesConsents([{ id, consent }])` and
@@ -112,6 +115,7 @@ export function usercentricsFake(options: UcFakeOptions) {
       store(next, consentType)
     },
     showFirstLayer: async () => fire('UC_UI_CMP_EVENT', { source: 'FIRST_LAYER', type: 'CMP_SHOWN' }),
+    showSecondLayer: async () => fire('UC_UI_CMP_EVENT', { source: 'SECOND_LAYER', type: 'CMP_SHOWN' }),
   }
   const v2 = {
     isInitialized: () => initialized,
@@ -130,6 +134,7 @@ export function usercentricsFake(options: UcFakeOptions) {
     rejectService: async (id: string) => v2.rejectServices([id]),
     acceptServices: async (ids: string[]) => store({ ...given, ...Object.fromEntries(ids.map((id) => [id, true])) }, 'EXPLICIT'),
     rejectServices: async (ids: string[]) => store({ ...given, ...Object.fromEntries(ids.map((id) => [id, false])) }, 'EXPLICIT'),
+    showSecondLayer: () => fire('UC_UI_CMP_EVENT', { source: 'SECOND_LAYER', type: 'CMP_SHOWN' }),
   }
 
   return {
@@ -150,6 +155,8 @@ export function usercentricsFake(options: UcFakeOptions) {
     /** The user saves a selection in the second layer. */
     save: (ids: string[]) => userAction('SAVE', (s) => ids.includes(s.id)),
     showBanner: () => fire('UC_UI_CMP_EVENT', { source: 'FIRST_LAYER', type: 'CMP_SHOWN' }),
+    /** The visitor opens the settings again (the site's privacy link calls `showSecondLayer()`). */
+    showChoices: () => void (options.version === 3 ? v3.showSecondLayer() : v2.showSecondLayer()),
     v3,
     v2,
   }

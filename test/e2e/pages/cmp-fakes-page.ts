@@ -1,7 +1,9 @@
 /**
  * Second entry of the test page bundles (built by vite.pages.config.ts into
  * test/e2e/pages/dist/cmp-fakes-page.js, served at /pages/cmp-fakes-page.js):
- * the consent platform fakes of test/fakes, the same code the adapters'
+ * the fakes of test/fakes for the consent platforms whose code is not public
+ * (the others are served as their real libraries, see
+ * test/e2e/support/real-cmp-libraries.ts), the same code the adapters'
  * unit tests run in happy-dom, exposed to plain-HTML test pages as
  * `window.CmpFakes`. A page loads it before analytics-page.js, creates a
  * fake in its setup script and calls the fake's install/load steps.
@@ -10,16 +12,12 @@
  * `onTestFinished`); in the page that import resolves to no-ops (see
  * vite.pages.config.ts), since a page is thrown away after its test.
  */
-import { cookieConsentFake } from '../../fakes/cookie-consent-fake'
 import { cookiebotFake } from '../../fakes/cookiebot-fake'
 import { didomiFake } from '../../fakes/didomi-fake'
 import { googleTagFake } from '../../fakes/google-consent-mode-fake'
-import { gppFake } from '../../fakes/gpp-fake'
 import { ketchFake } from '../../fakes/ketch-fake'
-import { klaroFake } from '../../fakes/klaro-fake'
 import { oneTrustFake } from '../../fakes/one-trust-fake'
 import { osanoFake } from '../../fakes/osano-fake'
-import { tcfFake } from '../../fakes/tcf-fake'
 import { usercentricsFake } from '../../fakes/usercentrics-fake'
 
 /** Runs `action` once `document.body` exists (a script in `<head>` runs before it does). */
@@ -39,16 +37,12 @@ function osanoInPage(options?: Parameters<typeof osanoFake>[0]) {
 }
 
 const fakes = {
-  cookieConsentFake,
   cookiebotFake,
   didomiFake,
   googleTagFake,
-  gppFake,
   ketchFake,
-  klaroFake,
   oneTrustFake,
   osanoFake: osanoInPage,
-  tcfFake,
   usercentricsFake,
 }
 

@@ -1,10 +1,12 @@
 /**
  * One end-to-end case per consent platform family: how a test page installs
- * the platform's fake (from `window.CmpFakes`, test/e2e/pages/cmp-fakes-page.ts)
- * for a visitor who has not chosen yet, which adapter the guard reads it
- * with, the platform category the device-mode destination is mapped to, and
- * how the platform's consent driver is told to click (banner platforms get a
- * minimal banner whose buttons call the fake's write API).
+ * the platform for a visitor who has not chosen yet (the real library where
+ * its code is public, support/real-cmp-libraries.ts; otherwise the
+ * platform's fake from `window.CmpFakes`, test/e2e/pages/cmp-fakes-page.ts),
+ * which adapter the guard reads it with, the platform category the
+ * device-mode destination is mapped to, and how the platform's consent
+ * driver is told to click (banner platforms get a minimal banner whose
+ * buttons call the platform's write API).
  */
 import {
   cookieConsentDriver,
@@ -21,14 +23,20 @@ import {
   type ConsentDriver,
   type DriverOptions,
 } from '../../../audit/drivers/drivers'
+import { REAL_LIBRARY, type RealLibrary } from './real-cmp-libraries'
 
 /** One platform family's case. */
 export interface CmpCase {
   /** Test title, and the prefix of its destination names (unique per case). */
   platform: string
   driver: ConsentDriver
-  /** Page JS run before analytics loads: creates the fake as `window.cmpFake` and installs it (undecided visitor). */
-  install: string
+  /**
+   * Page JS run before analytics loads: creates the fake as `window.cmpFake` and installs it (undecided
+   * visitor); with `library`, an extra step on the started library.
+   */
+  install?: string
+  /** The real library, loaded and started before analytics (instead of `install`). */
+  library?: RealLibrary
   /** Page JS expression building the adapter, e.g. `ConsentGuard.oneTrust()`. */
   adapter: string
   /** The platform's category id the destination is mapped to. */
@@ -48,7 +56,7 @@ export interface CmpCase {
 
 const BANNER_SELECTORS: DriverOptions = { selectors: { acceptAll: '#cmp-accept', rejectAll: '#cmp-reject' } }
 
-/** A consent banner whose buttons run `accept` / `reject` (page JS calling the fake's write API). */
+/** A consent banner whose buttons run `accept` / `reject` (page JS calling the platform's write API). */
 function banner(accept: string, reject: string): string {
   const attribute = (code: string) => code.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
   return `<div id="cmp-banner">
@@ -59,7 +67,6 @@ function banner(accept: string, reject: string): string {
 
 const fake = (factory: string, steps: string[]) => `window.cmpFake = CmpFakes.${factory};\n${steps.map((s) => `cmpFake.${s};`).join('\n')}`
 
-const US_OPT_OUTS = (value: 1 | 2) => `{ SaleOptOut: ${value}, SharingOptOut: ${value}, TargetedAdvertisingOptOut: ${value} }`
 const CONSENT_TYPES = ['ad_storage', 'analytics_storage', 'ad_user_data', 'ad_personalization']
 const consentCommand = (kind: 'default' | 'update', value: 'granted' | 'denied') =>
   `gtag('consent', '${kind}', ${JSON.stringify(Object.fromEntries(CONSENT_TYPES.map((type) => [type, value])))})`
@@ -69,21 +76,22 @@ export const CMP_CASES: CmpCase[] = [
   {
     platform: 'IAB TCF v2',
     driver: tcfDriver,
-    install: fake('tcfFake()', ['installStub()', 'load()']),
+    library: REAL_LIBRARY.tcf,
     adapter: 'ConsentGuard.tcf({ purposes: { advertising: [1, 2, 3, 4] } })',
     category: 'advertising',
     kind: 'action',
-    banner: banner('cmpFake.choose({ purposes: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] })', 'cmpFake.choose({ purposes: [] })'),
+    banner: banner('realCmp.choose(true)', 'realCmp.choose(false)'),
     driverOptions: BANNER_SELECTORS,
   },
   {
     platform: 'IAB GPP',
     driver: gppDriver,
-    install: fake('gppFake()', ['installStub()', 'load()']),
+    library: REAL_LIBRARY.gpp,
+    install: 'realCmp.readyWithoutNotice();',
     adapter: "ConsentGuard.gpp({ sections: { usnat: { advertising: ['SaleOptOut', 'SharingOptOut', 'TargetedAdvertisingOptOut'] } } })",
     category: 'advertising',
     kind: 'classic',
-    banner: banner(`cmpFake.optOut('usnat', ${US_OPT_OUTS(2)})`, `cmpFake.optOut('usnat', ${US_OPT_OUTS(1)})`),
+    banner: banner('realCmp.choose(true)', 'realCmp.choose(false)'),
     driverOptions: BANNER_SELECTORS,
     model: 'opt-out',
   },
@@ -117,6 +125,6 @@ export const CMP_CASES: CmpCase[] = [
   { platform: 'Didomi', driver: didomiDriver, install: fake('didomiFake()', ['load()']), adapter: 'ConsentGuard.didomi()', category: 'select_personalized_ads', kind: 'action' },
   { platform: 'Osano', driver: osanoDriver, install: fake('osanoFake()', ['installPreload()', 'load()']), adapter: 'ConsentGuard.osano()', category: 'MARKETING', kind: 'classic' },
   { platform: 'Ketch', driver: ketchDriver, install: fake('ketchFake()', ['installSnippet()', 'load()']), adapter: 'ConsentGuard.ketch()', category: 'behavioral_advertising', kind: 'action' },
-  { platform: 'Klaro', driver: klaroDriver, install: fake('klaroFake()', ['load()']), adapter: 'ConsentGuard.klaro()', category: 'google-ads', kind: 'classic' },
-  { platform: 'cookieconsent', driver: cookieConsentDriver, install: fake('cookieConsentFake()', ['load()']), adapter: 'ConsentGuard.cookieConsent()', category: 'ads', kind: 'action' },
+  { platform: 'Klaro', driver: klaroDriver, library: REAL_LIBRARY.klaro, adapter: 'ConsentGuard.klaro()', category: 'ads', kind: 'classic' },
+  { platform: 'cookieconsent', driver: cookieConsentDriver, library: REAL_LIBRARY.cookieConsent, adapter: 'ConsentGuard.cookieConsent()', category: 'ads', kind: 'action' },
 ]

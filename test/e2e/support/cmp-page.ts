@@ -1,6 +1,6 @@
 /**
- * Test pages for the per-platform end-to-end runs: the platform's fake
- * (from /pages/cmp-fakes-page.js) installed before analytics-next loads,
+ * Test pages for the per-platform end-to-end runs: the platform's real
+ * library, or its fake (from /pages/cmp-fakes-page.js), installed before analytics-next loads,
  * then the real analytics-next with Consent Guard reading it through the
  * real adapter, registered with `guard.loadOptions()`. Also the steps a
  * test takes on such a page: drive the platform's consent driver and wait
@@ -13,6 +13,7 @@ import { analyticsPage, ANALYTICS_PAGE_SCRIPT, scriptLiteral } from '../../serve
 import type { AnalyticsTestPage } from './analytics-test-page'
 import { POLL_TIMEOUT_MS } from './analytics-test-page'
 import type { CmpCase } from './cmp-cases'
+import { libraryTags } from './real-cmp-page'
 
 /** Where the fakes bundle is served (the default static mount of startTestServer). */
 export const CMP_FAKES_SCRIPT = '/pages/cmp-fakes-page.js'
@@ -30,7 +31,7 @@ export function cmpPage({ serverUrl, cmpCase, cdnSettings, mappings }: CmpPageOp
   const setup = `
 (function () {
   window.pageMarker = Math.random().toString(36).slice(2);
-  ${cmpCase.install}
+  ${cmpCase.install ?? ''}
   var guard = ConsentGuard.consentGuard({ cmp: ${cmpCase.adapter}, integrationCategoryMappings: ${scriptLiteral(mappings)} });
   window.guard = guard;
   window.testPlugins = [guard];
@@ -40,7 +41,8 @@ export function cmpPage({ serverUrl, cmpCase, cdnSettings, mappings }: CmpPageOp
   const analyticsTag = `<script src="${ANALYTICS_PAGE_SCRIPT}"></script>`
   if (!html.includes(analyticsTag)) throw new Error(`cmpPage: analyticsPage() no longer contains ${analyticsTag}`)
   // The platform's script comes before the site's analytics, as CMP tags are placed first in <head>.
-  return html.replace(analyticsTag, `<script src="${CMP_FAKES_SCRIPT}"></script>\n${analyticsTag}`)
+  const platform = cmpCase.library ? libraryTags(cmpCase.library) : [`<script src="${CMP_FAKES_SCRIPT}"></script>`]
+  return html.replace(analyticsTag, [...platform, analyticsTag].join('\n'))
 }
 
 /** The consent the guard has in force now (`guard.consent()`). */
