@@ -7,7 +7,7 @@
  * package's, so a release zip always says which source it came from.
  */
 import { defineManifest } from '@crxjs/vite-plugin'
-import packageJson from '../package.json'
+import packageJson from '../package.json' with { type: 'json' }
 
 export type TargetBrowser = 'chrome' | 'firefox'
 
