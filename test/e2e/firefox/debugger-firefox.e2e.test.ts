@@ -22,7 +22,8 @@ import { startTestServer, type TestServer } from '../../servers/test-server'
 import { ensurePagesBuilt } from '../support/build-pages'
 import { protocolPage } from '../support/debugger-panel'
 import { ensureFirefoxExtensionBuilt, FIREFOX_DIST } from './firefox-build'
-import { launchFirefox, type LaunchedFirefox } from './firefox-browser'
+import { EXTENSION_BASE, launchFirefox, type LaunchedFirefox } from './firefox-browser'
+import { openToolboxPanel } from './firefox-devtools'
 import { backgroundState, findTabId, FirefoxPanel, listTabs, POLL, postMore, stopBackground } from './firefox-panel'
 
 let server: TestServer
@@ -170,5 +171,58 @@ describe('the debugger in Firefox', () => {
     await fresh.search('Event 79')
     await expect.poll(() => fresh.rowNames(), POLL).toEqual(['Event 79'])
     await Promise.all([page.close(), panel.page.close(), fresh.page.close()])
+  })
+
+  it('works as a real DevTools panel: lists the events, flags a leak and checks Segment requests over devtools.network', async () => {
+    const cdnSettings = buildCdnSettings({
+      apiHost: server.url,
+      destinations: [
+        { name: 'Analytics Action', kind: 'action', categories: ['C0002'] },
+        { name: 'Ads Action', kind: 'action', categories: ['C0004'] },
+      ],
+    })
+    const hosts = { 'Ads Action': [`${server.url}/vendor/ads-pixel/`], 'Segment.io': [`${server.url}/v1/`] }
+    const setup = guardSetup(`{ cmp: ConsentGuard.staticConsent({ C0002: true, C0004: false }), destinationHosts: ${JSON.stringify(hosts)} }`)
+    const { page, url } = await openPage(analyticsPage({ serverUrl: server.url, cdnSettings, setup, loadOptions: { metrics: { sampleRate: 0 } } }))
+    await page.waitForFunction(() => (window as unknown as { analyticsReady?: unknown }).analyticsReady !== undefined)
+    await page.evaluate(() => (window as unknown as { analyticsReady: Promise<unknown> }).analyticsReady.then(() => undefined))
+
+    const panel = await openToolboxPanel(ff, url, 'Consent Guard', `${EXTENSION_BASE}panel/panel.html`)
+    await expect.poll(() => panel.evaluate(() => document.querySelector('[role="status"][aria-label="Connection"]')?.textContent), POLL).toBe('Live')
+    // The inspected tab comes from devtools.inspectedWindow, not from a ?tabId=.
+    expect(await panel.evaluate(() => window.location.search)).toBe('')
+
+    // Firefox's network monitor records from the moment the toolbox opened: the traffic comes now.
+    const track = (name: string) =>
+      page.evaluate((n) => (window as unknown as { analytics: { track(n: string): Promise<unknown> } }).analytics.track(n).then(() => undefined), name)
+    const leakUrl = `${server.url}/vendor/ads-pixel/collect?ev=purchase`
+    await track('Product Viewed')
+    // The page itself calls the denied destination's vendor, as a hard-coded pixel would: the check must see it.
+    expect(await page.evaluate((u) => fetch(u).then((r) => r.status), leakUrl)).toBe(200)
+    await track('Order Completed')
+
+    const rowNames = () =>
+      panel.evaluate(() => [...document.querySelectorAll('.viewport [role="row"]')].map((r) => r.querySelector('.c-name')?.firstChild?.textContent ?? ''))
+    await expect.poll(rowNames, POLL).toEqual(['Product Viewed', 'Order Completed'])
+    const showNetworkCheck = () =>
+      panel.evaluate(() => {
+        const tab = [...document.querySelectorAll('[role="tablist"][aria-label="Views"] [role="tab"]')].find((t) => t.textContent === 'Network check') as HTMLElement | undefined
+        tab?.click()
+        return tab?.getAttribute('aria-selected') ?? null
+      })
+    expect(await showNetworkCheck()).toBe('true')
+    const network = () =>
+      panel.evaluate(() => {
+        const tab = [...document.querySelectorAll('[role="tablist"][aria-label="Views"] [role="tab"]')].find((t) => t.textContent === 'Network check')
+        const view = document.getElementById(tab?.getAttribute('aria-controls') ?? '')
+        const table = view?.querySelector('table[aria-label="Network findings"]') as HTMLElement | null | undefined
+        return {
+          summary: view?.querySelector('[role="status"]')?.textContent ?? null,
+          findings: table && !table.hidden ? [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent ?? '')) : [],
+        }
+      })
+    await expect.poll(async () => (await network()).summary, POLL).toMatch(/ 2 Segment event requests\. 1 leak\(s\), 0 request\(s\) without a consent object\.$/)
+    expect((await network()).findings).toEqual([[expect.any(String), 'Leak', 'Ads Action', leakUrl, 'Ads Action was blocked (missing-consent) when this request was made.']])
+    await page.close()
   })
 })
