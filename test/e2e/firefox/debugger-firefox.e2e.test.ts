@@ -5,9 +5,11 @@
  * panel.html?tabId=N. One browser for the whole file (CPU is scarce).
  * Covers: capture from page load before any panel exists, with the real
  * plugin and analytics-next; inert rendering of a hostile page's data; export
- * then import; and the event page stopped mid-session (as Firefox does when
- * idle) losing and duplicating nothing. The recording proxy fails any test
- * after which something tried to leave 127.0.0.1.
+ * then import; the event page stopped mid-session (as Firefox does when
+ * idle) losing and duplicating nothing; a page without the plugin through the
+ * MAIN-world inspector hook; and, last, the panel inside Firefox's real
+ * DevTools with its network check. The recording proxy fails any test after
+ * which something tried to leave 127.0.0.1.
  */
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -23,7 +25,7 @@ import { ensurePagesBuilt } from '../support/build-pages'
 import { protocolPage } from '../support/debugger-panel'
 import { ensureFirefoxExtensionBuilt, FIREFOX_DIST } from './firefox-build'
 import { EXTENSION_BASE, launchFirefox, type LaunchedFirefox } from './firefox-browser'
-import { openToolboxPanel } from './firefox-devtools'
+import { openToolboxPanel, panelReads } from './firefox-devtools'
 import { backgroundState, findTabId, FirefoxPanel, listTabs, POLL, postMore, stopBackground } from './firefox-panel'
 
 let server: TestServer
@@ -173,6 +175,33 @@ describe('the debugger in Firefox', () => {
     await Promise.all([page.close(), panel.page.close(), fresh.page.close()])
   })
 
+  it('shows a page without the plugin through the inspector hook (a MAIN-world script), routing marked predicted', async () => {
+    const cdnSettings = buildCdnSettings({
+      apiHost: server.url,
+      destinations: [
+        { name: 'Analytics Cloud', kind: 'cloud', categories: ['C0002'] },
+        { name: 'Ads Cloud', kind: 'cloud', categories: ['C0004'] },
+      ],
+    })
+    // A stand-in CMP integration stamps the consent object (no Consent Guard here).
+    const setup = `window.testPlugins = [{ name: 'stamp', type: 'enrichment', version: '1', isLoaded: function () { return true }, load: function () { return Promise.resolve() },
+      track: function (ctx) { ctx.updateEvent('context.consent', { categoryPreferences: { C0002: true, C0004: false } }); return ctx } }];`
+    const { page, url } = await openPage(analyticsPage({ serverUrl: server.url, cdnSettings, setup, loadOptions: { metrics: { sampleRate: 0 } } }))
+    await page.waitForFunction(() => (window as unknown as { analyticsReady?: unknown }).analyticsReady !== undefined)
+    await page.evaluate(() => (window as unknown as { analyticsReady: Promise<unknown> }).analyticsReady.then(() => undefined))
+    await page.evaluate(() => (window as unknown as { analytics: { track(n: string, p: object): Promise<unknown> } }).analytics.track('Product Viewed', { sku: 'p-1' }).then(() => undefined))
+    const panel = await FirefoxPanel.open(ff, await findTabId(helper, url))
+    await expect.poll(() => panel.rowNames(), POLL).toEqual(['Product Viewed'])
+    expect(await panel.page.evaluate(() => document.querySelector('.viewport [role="row"] .badge')?.textContent)).toBe('predicted')
+    await panel.clickRow('Product Viewed')
+    await expect.poll(() => panel.routing(), POLL).toEqual([
+      ['Segment.io', 'segment', '(none)', 'allowed', 'consented', '', 'delivered (predicted)'],
+      ['Analytics Cloud', 'cloud', 'C0002', 'allowed', 'consented', '', 'delivered (predicted)'],
+      ['Ads Cloud', 'cloud', 'C0004', 'blocked', 'missing-consent', 'C0004', 'blocked (predicted)'],
+    ])
+    await Promise.all([panel.page.close(), page.close()])
+  })
+
   it('works as a real DevTools panel: lists the events, flags a leak and checks Segment requests over devtools.network', async () => {
     const cdnSettings = buildCdnSettings({
       apiHost: server.url,
@@ -188,7 +217,7 @@ describe('the debugger in Firefox', () => {
     await page.evaluate(() => (window as unknown as { analyticsReady: Promise<unknown> }).analyticsReady.then(() => undefined))
 
     const panel = await openToolboxPanel(ff, url, 'Consent Guard', `${EXTENSION_BASE}panel/panel.html`)
-    await expect.poll(() => panel.evaluate(() => document.querySelector('[role="status"][aria-label="Connection"]')?.textContent), POLL).toBe('Live')
+    await expect.poll(() => panel.evaluate(panelReads.connection), POLL).toBe('Live')
     // The inspected tab comes from devtools.inspectedWindow, not from a ?tabId=.
     expect(await panel.evaluate(() => window.location.search)).toBe('')
 
@@ -201,26 +230,9 @@ describe('the debugger in Firefox', () => {
     expect(await page.evaluate((u) => fetch(u).then((r) => r.status), leakUrl)).toBe(200)
     await track('Order Completed')
 
-    const rowNames = () =>
-      panel.evaluate(() => [...document.querySelectorAll('.viewport [role="row"]')].map((r) => r.querySelector('.c-name')?.firstChild?.textContent ?? ''))
-    await expect.poll(rowNames, POLL).toEqual(['Product Viewed', 'Order Completed'])
-    const showNetworkCheck = () =>
-      panel.evaluate(() => {
-        const tab = [...document.querySelectorAll('[role="tablist"][aria-label="Views"] [role="tab"]')].find((t) => t.textContent === 'Network check') as HTMLElement | undefined
-        tab?.click()
-        return tab?.getAttribute('aria-selected') ?? null
-      })
-    expect(await showNetworkCheck()).toBe('true')
-    const network = () =>
-      panel.evaluate(() => {
-        const tab = [...document.querySelectorAll('[role="tablist"][aria-label="Views"] [role="tab"]')].find((t) => t.textContent === 'Network check')
-        const view = document.getElementById(tab?.getAttribute('aria-controls') ?? '')
-        const table = view?.querySelector('table[aria-label="Network findings"]') as HTMLElement | null | undefined
-        return {
-          summary: view?.querySelector('[role="status"]')?.textContent ?? null,
-          findings: table && !table.hidden ? [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent ?? '')) : [],
-        }
-      })
+    await expect.poll(() => panel.evaluate(panelReads.rowNames), POLL).toEqual(['Product Viewed', 'Order Completed'])
+    expect(await panel.evaluate(panelReads.showTab, 'Network check')).toBe('true')
+    const network = () => panel.evaluate(panelReads.network)
     await expect.poll(async () => (await network()).summary, POLL).toMatch(/ 2 Segment event requests\. 1 leak\(s\), 0 request\(s\) without a consent object\.$/)
     expect((await network()).findings).toEqual([[expect.any(String), 'Leak', 'Ads Action', leakUrl, 'Ads Action was blocked (missing-consent) when this request was made.']])
     await page.close()

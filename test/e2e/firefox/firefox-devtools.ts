@@ -31,6 +31,29 @@ const PANEL_BROWSER = `
   const shown = panel && panel.browsingContext.currentWindowGlobal && panel.browsingContext.currentWindowGlobal.documentURI.spec;
 `
 
+/** The panel's views by their visible text and ARIA roles (each runs inside the panel, given its `document`). */
+export const panelReads = {
+  connection: () => document.querySelector('[role="status"][aria-label="Connection"]')?.textContent ?? null,
+  /** Event names of the rendered rows, top to bottom. */
+  rowNames: () => [...document.querySelectorAll('.viewport [role="row"]')].map((r) => r.querySelector('.c-name')?.firstChild?.textContent ?? ''),
+  /** Selects the view tab named `name`; returns its aria-selected. */
+  showTab: (name: string) => {
+    const tab = [...document.querySelectorAll('[role="tablist"][aria-label="Views"] [role="tab"]')].find((t) => t.textContent === name) as HTMLElement | undefined
+    tab?.click()
+    return tab?.getAttribute('aria-selected') ?? null
+  },
+  /** The "Network check" view: its summary line and the findings table's rows (only when the table is shown). */
+  network: () => {
+    const tab = [...document.querySelectorAll('[role="tablist"][aria-label="Views"] [role="tab"]')].find((t) => t.textContent === 'Network check')
+    const view = document.getElementById(tab?.getAttribute('aria-controls') ?? '')
+    const table = view?.querySelector('table[aria-label="Network findings"]') as HTMLElement | null | undefined
+    return {
+      summary: view?.querySelector('[role="status"]')?.textContent ?? null,
+      findings: table && !table.hidden ? [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((td) => td.textContent ?? '')) : [],
+    }
+  },
+}
+
 export interface ToolboxPanel {
   /** Runs `fn(arg)` in the panel's page and returns its (structured-cloneable) result. */
   evaluate<A, R>(fn: (arg: A) => R, arg: A): Promise<R>
