@@ -1,25 +1,36 @@
 /**
- * One config for the debugger extension build (crxjs, output extension/dist)
- * and for the test projects (unit: happy-dom; e2e: real Chromium from Node).
- * The npm package has its own build: vite.plugin.config.ts.
+ * One config for the debugger extension build (crxjs: Chrome into
+ * extension/dist; `--mode firefox` into extension/dist-firefox, from the same
+ * source) and for the test projects (unit: happy-dom; e2e: real Chromium and
+ * Firefox from Node). The npm package has its own build: vite.plugin.config.ts.
  */
 import { crx } from '@crxjs/vite-plugin'
 import { resolve } from 'node:path'
 import { defineConfig } from 'vitest/config'
-import manifest from './extension/manifest.config.ts'
+import { debuggerManifest, FIREFOX_MIN_VERSION, type TargetBrowser } from './extension/manifest.config.ts'
 
 const root = import.meta.dirname
 
-export default defineConfig(({ command }) => ({
+/** Output folder and syntax target per browser. */
+export const EXTENSION_TARGETS: Record<TargetBrowser, { outDir: string; target: string }> = {
+  chrome: { outDir: resolve(root, 'extension/dist'), target: 'chrome120' },
+  firefox: { outDir: resolve(root, 'extension/dist-firefox'), target: `firefox${parseInt(FIREFOX_MIN_VERSION, 10)}` },
+}
+
+/** `vite build --mode firefox` builds for Firefox; any other mode for Chrome. */
+const browserOf = (mode: string): TargetBrowser => (mode === 'firefox' ? 'firefox' : 'chrome')
+
+export default defineConfig(({ command, mode }) => ({
   root: resolve(root, 'extension'),
   publicDir: false,
   // Only a build needs crxjs (tests build through `vite.build()` too); when vitest serves, it would only warn
   // about MAIN-world HMR on every run.
-  plugins: command === 'build' ? [crx({ manifest, contentScripts: { injectCss: false } })] : [],
+  plugins:
+    command === 'build' ? [crx({ manifest: debuggerManifest(browserOf(mode)), browser: browserOf(mode), contentScripts: { injectCss: false } })] : [],
   build: {
-    outDir: resolve(root, 'extension/dist'),
+    outDir: EXTENSION_TARGETS[browserOf(mode)].outDir,
     emptyOutDir: true,
-    target: 'chrome120',
+    target: EXTENSION_TARGETS[browserOf(mode)].target,
     minify: false,
     rollupOptions: {
       // The panel is referenced only from chrome.devtools.panels.create.

@@ -14,6 +14,9 @@ import { readdir, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { repoPath, REPO, SERVER_BUNDLE } from './paths.mjs'
 
+/** Build output inside source folders (extension/dist, extension/dist-firefox, extension/release): never a source. */
+const BUILD_OUTPUT = new Set(['dist', 'dist-firefox', 'release'])
+
 /** Test files change no build output. */
 const TEST_FILE = /\.test(-d)?\.ts$/
 
@@ -24,7 +27,7 @@ export async function newestMtime(path) {
   if (!info.isDirectory()) return TEST_FILE.test(path) ? 0 : info.mtimeMs
   let newest = info.mtimeMs // a deleted file changes its directory's mtime
   for (const entry of await readdir(path)) {
-    if (entry === 'dist' || entry === 'node_modules' || entry.startsWith('.')) continue
+    if (BUILD_OUTPUT.has(entry) || entry === 'node_modules' || entry.startsWith('.')) continue
     newest = Math.max(newest, await newestMtime(join(path, entry)))
   }
   return newest

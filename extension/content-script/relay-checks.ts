@@ -13,6 +13,7 @@
 import { isEnvelope } from '../../shared/protocol/parse-message'
 import type { MessageKind } from '../../shared/protocol/protocol'
 import { cappedSize } from '../messaging/checked-message'
+import { inOwnRealm } from './page-realm'
 
 /** The parts of a `MessageEvent` the check reads. */
 export interface PostedMessage {
@@ -45,7 +46,7 @@ export function acceptChecked(event: PostedMessage, win: RelayWindow, origin = w
   if (event.source !== win) return undefined
   // An opaque origin ('null') never matches anything we trust.
   if (event.origin === 'null' || event.origin !== origin) return undefined
-  const data = event.data
+  const data = inOwnRealm(event.data)
   if (!isEnvelope(data)) return undefined
   let json: string
   try {

@@ -15,8 +15,10 @@ const queryTab = query !== null && /^\d+$/.test(query) ? Number(query) : undefin
 const PRESERVE_KEY = 'consent-guard:preserve-log'
 
 applyTheme(document.documentElement, devtools?.panels.themeName)
-// Follow a theme switch while DevTools stays open (Chrome 99+; absent elsewhere).
+// Follow a theme switch while DevTools stays open: Chrome 99+ calls a handler, Firefox fires an event.
 devtools?.panels.setThemeChangeHandler?.((theme) => applyTheme(document.documentElement, theme))
+const themeEvents = devtools?.panels as { onThemeChanged?: chrome.events.Event<(theme: string) => void> } | undefined
+themeEvents?.onThemeChanged?.addListener((theme) => applyTheme(document.documentElement, theme))
 
 createPanelApp(document.getElementById('app')!, {
   tabId: devtools ? devtools.inspectedWindow.tabId : queryTab,

@@ -14,7 +14,7 @@ const ports = new PanelPorts(() => buffers)
 const buffers = new TabBuffers(browser.storage.session, undefined, (update) => ports.broadcast(update))
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
-  handleRuntimeMessage(message, sender, buffers, browser.runtime.id),
+  handleRuntimeMessage(message, sender, buffers, browser.runtime.id, browser.runtime.getURL('')),
 )
 
 browser.runtime.onConnect.addListener((port) => {

@@ -46,4 +46,13 @@ describe(handleRuntimeMessage, () => {
     expect(await handleRuntimeMessage({ type: 'list-tabs' }, { id: ID, url: `chrome-extension://${ID}/panel/panel.html` }, buffers, ID)).toHaveLength(1)
     expect(handleRuntimeMessage({ type: 'list-tabs' }, contentScript, buffers, ID)).toBeUndefined()
   })
+
+  it('knows the extension’s pages by the base URL it is given (Firefox: moz-extension://<uuid>/, not the add-on id)', async () => {
+    const buffers = new TabBuffers(new MemoryStorage())
+    const geckoId = 'debugger@example.org'
+    const base = 'moz-extension://6a8c2f1e-3b4d-4e5f-8a9b-0c1d2e3f4a5b/'
+    const firefoxPanelTab: SenderLike = { id: geckoId, tab: { id: 9 }, url: `${base}panel/panel.html` }
+    expect(await handleRuntimeMessage({ type: 'list-tabs' }, firefoxPanelTab, buffers, geckoId, base)).toEqual([])
+    expect(handleRuntimeMessage({ type: 'list-tabs' }, { ...firefoxPanelTab, url: 'http://127.0.0.1/panel/panel.html' }, buffers, geckoId, base)).toBeUndefined()
+  })
 })

@@ -26,6 +26,8 @@ export function handleRuntimeMessage(
   sender: SenderLike,
   buffers: Pick<TabBuffers, 'append' | 'list'>,
   extensionId: string,
+  /** Where the extension's own pages live (`runtime.getURL('')`): `chrome-extension://<id>/` in Chrome, `moz-extension://<uuid>/` in Firefox. */
+  extensionBaseUrl = `chrome-extension://${extensionId}/`,
 ): Promise<{ added: number } | TabSummary[]> | undefined {
   if (sender.id !== extensionId) return undefined
   if (isRelayBatch(message)) {
@@ -34,7 +36,7 @@ export function handleRuntimeMessage(
     return buffers.append(tabId, message.pageId, sender.url.slice(0, 4096), message.messages.split('\n'), { batch: message.batch, floor: message.floor })
   }
   if (isListTabsRequest(message)) {
-    if (sender.tab !== undefined && !(sender.url ?? '').startsWith(`chrome-extension://${extensionId}/`)) return undefined
+    if (sender.tab !== undefined && !(sender.url ?? '').startsWith(extensionBaseUrl)) return undefined
     return buffers.list()
   }
   return undefined

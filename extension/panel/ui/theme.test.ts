@@ -10,6 +10,16 @@ describe(applyTheme, () => {
     expect(root.dataset.theme).toBe('light')
   })
 
+  it('reads Firefox’s theme names too', () => {
+    const root = document.createElement('html')
+    applyTheme(root, 'dark')
+    applyTheme(root, 'light')
+    expect(root.dataset.theme).toBe('light')
+    // A theme it does not know (e.g. an old Firefox's 'firebug'): the colour scheme decides.
+    applyTheme(root, 'firebug', () => ({ matches: true }) as unknown as MediaQueryList)
+    expect(root.dataset.theme).toBe('dark')
+  })
+
   it('as a page, follows prefers-color-scheme', () => {
     const root = document.createElement('html')
     const listeners: Array<() => void> = []

@@ -1,11 +1,19 @@
 /**
- * Follows the DevTools theme (`chrome.devtools.panels.themeName`: 'default'
- * or 'dark', and each later switch through `setThemeChangeHandler`); as a
- * page, follows prefers-color-scheme.
+ * Follows the DevTools theme (`devtools.panels.themeName`: Chrome says
+ * 'default' or 'dark', Firefox 'light' or 'dark'; each later switch comes
+ * through Chrome's `setThemeChangeHandler` or Firefox's `onThemeChanged`);
+ * as a page, follows prefers-color-scheme.
  */
+const DEVTOOLS_THEMES = new Map<string, 'light' | 'dark'>([
+  ['default', 'light'],
+  ['light', 'light'],
+  ['dark', 'dark'],
+])
+
 export function applyTheme(root: HTMLElement, themeName: string | undefined, media?: (q: string) => MediaQueryList): void {
-  if (themeName === 'dark' || themeName === 'default') {
-    root.dataset.theme = themeName === 'dark' ? 'dark' : 'light'
+  const theme = themeName === undefined ? undefined : DEVTOOLS_THEMES.get(themeName)
+  if (theme) {
+    root.dataset.theme = theme
     return
   }
   const query = (media ?? window.matchMedia?.bind(window))?.('(prefers-color-scheme: dark)')

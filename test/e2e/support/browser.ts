@@ -31,6 +31,8 @@ const BASE_ARGS = [
 export interface LaunchOptions {
   /** Load extension/dist and wait for its service worker. @default false */
   extension?: boolean
+  /** Load this unpacked extension instead of extension/dist (e.g. a release zip, extracted). @default EXTENSION_DIST */
+  extensionDir?: string
 }
 
 export interface LaunchedBrowser {
@@ -50,12 +52,13 @@ export interface LaunchedBrowser {
 
 /** Starts Chromium; always `close()` it (tests: in `afterAll`/`afterEach`). */
 export async function launchBrowser(options: LaunchOptions = {}): Promise<LaunchedBrowser> {
-  if (options.extension && !existsSync(join(EXTENSION_DIST, 'manifest.json'))) {
-    throw new Error(`launchBrowser: ${EXTENSION_DIST}/manifest.json is missing; run \`npm run build:extension\` first`)
+  const extensionDir = options.extensionDir ?? EXTENSION_DIST
+  if (options.extension && !existsSync(join(extensionDir, 'manifest.json'))) {
+    throw new Error(`launchBrowser: ${extensionDir}/manifest.json is missing; run \`npm run build:extension\` first`)
   }
   const userDataDir = await mkdtemp(join(tmpdir(), 'consent-guard-e2e-'))
   const args = options.extension
-    ? [`--disable-extensions-except=${EXTENSION_DIST}`, `--load-extension=${EXTENSION_DIST}`, ...BASE_ARGS]
+    ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`, ...BASE_ARGS]
     : BASE_ARGS
   let context: BrowserContext
   try {
