@@ -54,7 +54,10 @@ export interface EmitterLike {
 export interface AnalyticsLike extends EmitterLike {
   readonly VERSION: string
   settings: { cdnSettings?: CdnSettingsLike; cdnURL?: string; writeKey?: string }
-  options?: { integrations?: Record<string, unknown> }
+  options?: InitOptionsLike
+  /** The load option `integrations` (the site's switches), as analytics-next keeps it. */
+  integrations?: Record<string, unknown>
+  addDestinationMiddleware?(name: string, ...middleware: unknown[]): Promise<unknown>
   queue: EmitterLike & { plugins: PluginLike[] }
   register(...plugins: PluginLike[]): Promise<unknown>
   track(name: string, properties?: object, options?: object): Promise<unknown>
