@@ -196,12 +196,14 @@ describe('fake destination bundles', () => {
       destinations: [{ name: 'Fake Action', kind: 'action', categories: ['C1'] }],
     })
     const [remote] = settings.remotePlugins
-    const bundle = await fetch(remote.url).then((r) => r.text())
+    // Segment's CDN in the settings; analytics-next fetches it from its CDN (here the server).
+    expect(remote.url).toMatch(/^https:\/\/cdn\.segment\.com\/next-integrations\/actions\/fake-action\/[^/]+\.js$/)
+    const bundle = await fetch(remote.url.replace('https://cdn.segment.com', server.url)).then((r) => r.text())
     const page = evaluateBundle(bundle)
     page.run()
     const plugin = (page.window[remote.libraryName] as (s: unknown) => Record<string, unknown>)({})
     for (const key of ['load', 'isLoaded', 'name', 'version', 'type']) expect(plugin[key]).toBeDefined()
-    expect(plugin).toMatchObject({ name: 'Fake Action', type: 'destination' })
+    expect(plugin).toMatchObject({ name: 'fake-action', type: 'destination' })
     await (plugin.load as () => Promise<void>)()
     ;(plugin.track as (ctx: unknown) => void)({ event: { event: 'E' } })
     expect(page.cookies).toEqual(['fake-action_loaded=1; path=/'])
