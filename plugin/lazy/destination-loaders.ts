@@ -29,7 +29,7 @@ import { applyRecordedMiddleware } from './recorded-middleware'
 export interface LoadDetails {
   error?: string
   /** The script its code came from, or `plugin factory`. */
-  source?: string
+  loadedFrom?: string
   /** How many of the site's destination middleware apply to it. */
   middleware?: number
   /** The transformer types of the Destination Filters that apply to it. */
@@ -68,7 +68,10 @@ export function loadDestinations(
       return loadDestination(analytics, settings, name, routing, page).then((outcome) => {
         if (outcome === 'switched-off') return
         const filters = rules.filter((r) => r.destinationName === name).flatMap((r) => r.transformers?.flat().map((t) => String(t.type)) ?? [])
-        outcome.ready.then(() => settle(name, 'loaded', { source: outcome.source(), middleware: outcome.middleware, filters }), failed)
+        outcome.ready.then(() => {
+          const from = outcome.loadedFrom()
+          settle(name, 'loaded', { ...(from ? { loadedFrom: from } : {}), middleware: outcome.middleware, filters })
+        }, failed)
       }, failed)
     }),
   )
@@ -88,7 +91,7 @@ async function loadDestination(
   name: string,
   routing: unknown,
   page: PageSources,
-): Promise<{ ready: Promise<unknown>; middleware: number; source: () => string | undefined } | 'switched-off'> {
+): Promise<{ ready: Promise<unknown>; middleware: number; loadedFrom: () => string | undefined } | 'switched-off'> {
   const options = analytics.options ?? {}
   const integrations = analytics.integrations ?? {}
   const remote = settings.remotePlugins?.find((p) => p.creationName === name)
@@ -120,5 +123,5 @@ async function loadDestination(
   )
   await analytics.register(...plugins)
   const fromFactory = remote !== undefined && page.factories.some((f) => (f as { pluginName?: unknown }).pluginName === remote.name)
-  return { ready: Promise.all(ready), middleware, source: () => codeSource(name, remote?.url, fromFactory) }
+  return { ready: Promise.all(ready), middleware, loadedFrom: () => codeSource(name, remote?.url, fromFactory) }
 }
