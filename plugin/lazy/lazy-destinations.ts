@@ -5,7 +5,7 @@ import type { CdnSettingsLike } from '../../shared/routing/types'
 import { isInstallableIntegration } from '../../shared/routing/destinations'
 import { withoutDestinationCode } from './defer-settings'
 import type { LoadDetails } from './destination-loaders'
-import { watchPage, type PageSources } from './page-sources'
+import { snippetCdn, watchPage, type PageSources } from './page-sources'
 
 /**
  * The longest an event waits for lazily loaded destination code to arrive
@@ -69,6 +69,7 @@ export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => R
         updateCDNSettings(settings: CdnSettingsLike) {
           const updated: CdnSettingsLike = theirs ? theirs(settings) : settings
           original = updated
+          page.cdn = snippetCdn()
           const deferred = new Set<string>()
           for (const d of decideAtStart(updated)?.decisions ?? []) {
             if (d.mode !== 'device' || d.allowed || !hasCode(updated, d.destination)) continue

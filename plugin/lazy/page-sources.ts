@@ -13,12 +13,19 @@ export interface PageSources {
   middleware: Array<[string, unknown[]]>
 }
 
+/**
+ * The snippet's `window.analytics._cdn`, read while analytics-next loads: before 1.74 a snippet page kept
+ * its CDN only there (since, also as the instance's settings.cdnURL), and the instance replaces the stub
+ * once loaded.
+ */
+export function snippetCdn(): string | undefined {
+  const cdn = (window as { analytics?: { _cdn?: unknown } }).analytics?._cdn
+  return typeof cdn === 'string' ? cdn : undefined
+}
+
 /** Starts recording the page's sources from the instance analytics-next just built. */
 export function watchPage(instance: AnalyticsLike, sources: PageSources): void {
-  // Since 1.74 the CDN analytics-next resolved is settings.cdnURL; before, a snippet page kept it only on
-  // the stub `window.analytics._cdn`, which the instance replaces after load.
-  const stub = (window as { analytics?: { _cdn?: unknown } }).analytics?._cdn
-  sources.cdn = instance.settings.cdnURL ?? (typeof stub === 'string' ? stub : undefined)
+  sources.cdn = instance.settings.cdnURL ?? sources.cdn
   const add = instance.addDestinationMiddleware
   if (add) {
     instance.addDestinationMiddleware = function (this: AnalyticsLike, name, ...fns) {
