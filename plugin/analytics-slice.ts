@@ -57,7 +57,7 @@ export interface AnalyticsLike extends EmitterLike {
   options?: InitOptionsLike
   /** The load option `integrations` (the site's switches), as analytics-next keeps it. */
   integrations?: Record<string, unknown>
-  addDestinationMiddleware?(name: string, ...middleware: unknown[]): Promise<unknown>
+  addDestinationMiddleware?(...call: unknown[]): Promise<unknown>
   queue: EmitterLike & { plugins: PluginLike[] }
   register(...plugins: PluginLike[]): Promise<unknown>
   track(name: string, properties?: object, options?: object): Promise<unknown>

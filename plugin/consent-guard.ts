@@ -198,11 +198,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       diagnostics.stop()
     },
     loadOptions: <T extends object>(given?: T) => lazy.loadOptions(given as InitOptionsLike) as T,
-    plugins<T extends unknown[]>(given: T): T {
-      // What analytics-next counts as a plugin source (browser/index.js): a function with a `pluginName`.
-      for (const p of given) if (typeof p === 'function' && typeof (p as { pluginName?: unknown }).pluginName === 'string') lazy.factories.push(p)
-      return given
-    },
+    plugins: lazy.plugins,
     defer(wrapped: PluginLike, categories?: string[]) {
       if (!wrapped || typeof wrapped.load !== 'function' || typeof wrapped.name !== 'string') {
         throw new TypeError('[consent-guard] defer(plugin) needs an analytics-next destination plugin')

@@ -20,23 +20,12 @@ import { tsubMiddleware } from '@segment/analytics-next/dist/pkg/plugins/routing
 import { mergedOptions } from '@segment/analytics-next/dist/pkg/lib/merged-options.js'
 import { setGlobalCDNUrl } from '@segment/analytics-next/dist/pkg/lib/parse-cdn.js'
 import type { AnalyticsLike, PluginLike } from '../analytics-slice'
+import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike } from '../../shared/routing/types'
 import { codeSource } from './code-source'
+import { settleLoad, type LoadReport } from './load-outcome'
 import type { PageSources } from './page-sources'
 import { applyRecordedMiddleware } from './recorded-middleware'
-
-/** What the debugger is told about a destination loaded on grant. */
-export interface LoadDetails {
-  error?: string
-  /** The script its code came from, or `plugin factory`. */
-  loadedFrom?: string
-  /** How many of the site's destination middleware apply to it. */
-  middleware?: number
-  /** The transformer types of the Destination Filters that apply to it. */
-  filters?: string[]
-}
-/** A destination's end: loaded once its own `load` resolved, failed when its code did not arrive or its `load` rejected. */
-export type Settle = (name: string, state: 'loaded' | 'failed', details: LoadDetails) => void
 
 interface RoutingRule {
   destinationName?: string
@@ -54,18 +43,24 @@ export function loadDestinations(
   analytics: AnalyticsLike,
   settings: CdnSettingsLike,
   names: string[],
-  settle: Settle,
+  states: Map<string, DestinationLoadState>,
+  report: LoadReport,
   page: PageSources,
 ): Promise<unknown> {
+  const settle = settleLoad(states, report)
   // analytics-next resolved its CDN once at load (cdnURL, `_cdn`, or the snippet's origin); its loaders read
   // it from their module's copy, which may not be the copy that loaded (a snippet, a second bundle).
-  if (page.cdn) setGlobalCDNUrl(page.cdn)
+  // Since 1.74 analytics-next keeps it as settings.cdnURL; before, a snippet page had it only on the stub.
+  const cdn = analytics.settings.cdnURL ?? page.cdn
+  if (typeof cdn === 'string') setGlobalCDNUrl(cdn)
+  // What analytics-next counts as a plugin source (browser/index.js): a function with a string `pluginName`.
+  const factories = (page.factories ?? []).filter((f) => typeof f === 'function' && typeof (f as { pluginName?: unknown }).pluginName === 'string')
   const rules = (settings.middlewareSettings as { routingRules?: RoutingRule[] } | undefined)?.routingRules ?? []
   const routing = rules.length ? tsubMiddleware(rules) : undefined
   return Promise.all(
     names.map((name) => {
       const failed = (error: unknown) => settle(name, 'failed', { error: error instanceof Error ? error.message : String(error) })
-      return loadDestination(analytics, settings, name, routing, page).then((outcome) => {
+      return loadDestination(analytics, settings, name, routing, { ...page, factories }).then((outcome) => {
         if (outcome === 'switched-off') return
         const filters = rules.filter((r) => r.destinationName === name).flatMap((r) => r.transformers?.flat().map((t) => String(t.type)) ?? [])
         outcome.ready.then(() => {
@@ -90,7 +85,7 @@ async function loadDestination(
   settings: CdnSettingsLike,
   name: string,
   routing: unknown,
-  page: PageSources,
+  page: PageSources & { factories: unknown[] },
 ): Promise<{ ready: Promise<unknown>; middleware: number; loadedFrom: () => string | undefined } | 'switched-off'> {
   const options = analytics.options ?? {}
   const integrations = analytics.integrations ?? {}

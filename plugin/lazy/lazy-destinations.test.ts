@@ -9,7 +9,8 @@ import type { ConsentState } from '../../shared/routing/types'
 import { cdnSettings, interceptSegment, loadAnalytics, recordingDestination } from '../../test/unit/support/analytics-harness'
 import type { AnalyticsLike } from '../analytics-slice'
 import { routingTable } from '../enforcement/routing-table'
-import { loadDestinations, type Settle } from './destination-loaders'
+import { loadDestinations } from './destination-loaders'
+import { settleLoad as settleWith } from './load-outcome'
 import { lazyDestinations, MAX_EVENT_WAIT_MS } from './lazy-destinations'
 
 // The loaders chunk runs analytics-next's own loaders, which need a browser that runs fetched bundles.
@@ -63,8 +64,8 @@ describe(lazyDestinations, () => {
   it('reports lazy-loaded when the code gets ready, and failed when its load rejects', async () => {
     const { lazy, reports, grant } = await setup()
     let ready!: () => void
-    load.mockImplementation(async (_a, _s, names, settle: Settle) => {
-      ready = () => settle(names[0], 'loaded', {})
+    load.mockImplementation(async (_a, _s, names, states, report) => {
+      ready = () => settleWith(states, report)(names[0], 'loaded', {})
     })
     grant()
     await lazy.settled()
@@ -74,8 +75,8 @@ describe(lazyDestinations, () => {
     expect(lazy.loadState('Ads Action')).toBe('loaded')
 
     const second = await setup()
-    load.mockImplementation(async (_a, _s, names, settle: Settle) => {
-      void Promise.resolve().then(() => settle(names[0], 'failed', { error: 'init threw' }))
+    load.mockImplementation(async (_a, _s, names, states, report) => {
+      void Promise.resolve().then(() => settleWith(states, report)(names[0], 'failed', { error: 'init threw' }))
     })
     second.grant()
     await second.lazy.settled()
@@ -85,7 +86,7 @@ describe(lazyDestinations, () => {
 
   it('reports failed when the code does not arrive, and loads each destination once', async () => {
     const { lazy, reports, grant, names } = await setup()
-    load.mockImplementation(async (_a, _s, names, settle: Settle) => settle(names[0], 'failed', { error: 'Failed to load http://cdn.test/Ads Action.js' }))
+    load.mockImplementation(async (_a, _s, names, states, report) => settleWith(states, report)(names[0], 'failed', { error: 'Failed to load http://cdn.test/Ads Action.js' }))
     grant()
     await lazy.settled()
     grant()

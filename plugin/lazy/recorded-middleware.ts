@@ -9,8 +9,10 @@ type WithMiddleware = PluginLike & { addMiddleware?: (...fns: unknown[]) => void
  * the plugin name case-insensitively, or `*`). The loader attached the
  * Destination Filters first, as at start-up. Returns how many apply.
  */
-export function applyRecordedMiddleware(name: string, plugins: PluginLike[], recorded: ReadonlyArray<[string, unknown[]]>): number {
-  const fns = recorded.filter(([target]) => target === '*' || target.toLowerCase() === name.toLowerCase()).flatMap(([, f]) => f)
+export function applyRecordedMiddleware(name: string, plugins: PluginLike[], recorded: ReadonlyArray<unknown[]>): number {
+  const fns = recorded
+    .filter(([target]) => target === '*' || (typeof target === 'string' && target.toLowerCase() === name.toLowerCase()))
+    .flatMap(([, ...f]) => f)
   if (fns.length) for (const plugin of plugins as WithMiddleware[]) plugin.addMiddleware?.(...fns)
   return fns.length
 }
