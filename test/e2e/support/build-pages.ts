@@ -39,9 +39,11 @@ const DEFAULT_VARIANT = 'with-plugin'
 
 /** The plugin or not, and which analytics-next (`ANALYTICS_NEXT=lowest`: the lowest supported version). */
 async function wantedVariant(): Promise<string> {
-  const { includePlugin, analyticsNextPackage } = await import('../../../vite.pages.config')
+  const { includePlugin, analyticsNextPackage, analyticsNextDir } = await import('../../../vite.pages.config')
   const variant = includePlugin() ? DEFAULT_VARIANT : 'analytics-next-only'
-  return analyticsNextPackage() === '@segment/analytics-next' ? variant : `${variant}+${analyticsNextPackage()}`
+  if (analyticsNextPackage() === '@segment/analytics-next') return variant
+  const { version } = JSON.parse(await readFile(join(analyticsNextDir(), 'package.json'), 'utf8')) as { version: string }
+  return `${variant}+analytics-next@${version}`
 }
 
 async function builtVariant(): Promise<string | undefined> {
