@@ -1,8 +1,9 @@
 /**
- * Structural types for the parts of analytics-next the plugin uses. The plugin
- * imports nothing from analytics-next at run time (it is a peer, and the IIFE
- * build has no module to import), so these describe what we rely on; a type
- * test proves the real classes fit them.
+ * Structural types for the parts of analytics-next the plugin uses. Up front
+ * the plugin imports nothing from analytics-next at run time (it is a peer);
+ * only the on-demand lazy loaders import its own loader modules, from the
+ * site's copy (lazy/destination-loaders.ts). So these describe what we rely
+ * on; a type test proves the real classes fit them.
  */
 import type { CdnSettingsLike } from '../shared/routing/types'
 

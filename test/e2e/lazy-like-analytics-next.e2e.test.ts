@@ -11,12 +11,12 @@
  * and no cookie, after it delivery with the site's middleware and filters.
  */
 import { describe, expect, it } from 'vitest'
-import { destinationFilter, loadedCookieName } from '../fixtures/cdn-settings'
+import { destinationFilter, loadedCookieName, type FakeDestination } from '../fixtures/cdn-settings'
 import { obfuscated } from '../servers/bundle-routes'
 import type { SinkEvent } from '../servers/sink-events'
 import { decided } from './support/lazy-page'
 import type { LazyPage } from './support/lazy-page'
-import { ACTION, bundlePart, CLASSIC, CONTROLS, DENIED, DESTINATIONS, GRANTED, key, LAZY, OPEN_ACTION, POLL, useLazyScenario } from './support/lazy-scenario'
+import { ACTION, bundlePart, CLASSIC, CONTROLS, DENIED, DESTINATIONS, GRANTED, key, LAZY, OPEN_ACTION, OPEN_CLASSIC, POLL, useLazyScenario } from './support/lazy-scenario'
 
 const scenario = useLazyScenario()
 
@@ -79,24 +79,29 @@ describe('a destination loaded on grant is loaded the way analytics-next loads i
   })
 
   it('never loads a destination the site switched off (`X: false`, or `All: false` without `X: true`), even after the grant', async () => {
+    const switchedOff: FakeDestination = { name: 'Switched Action', kind: 'action', categories: ['C0004'] }
     const page = await scenario.open({
-      destinations: DESTINATIONS,
+      destinations: [...DESTINATIONS, switchedOff],
       initial: decided(DENIED),
-      loadOptions: { integrations: { [ACTION.name]: false, All: false, [OPEN_ACTION.name]: true, 'Open Classic': true } },
+      // `All: false` switches off every destination not named true: Fake Classic; Switched Action is off by name.
+      loadOptions: { integrations: { All: false, [ACTION.name]: true, [switchedOff.name]: false, [OPEN_ACTION.name]: true, [OPEN_CLASSIC.name]: true } },
     })
     await page.test.track('Before grant')
-    await expectNoCode(page, 'Before grant')
+    await expectNoCode(page, 'Before grant', [...LAZY, switchedOff])
 
     await page.setConsent(decided(GRANTED))
-    await page.test.track('After grant')
-    await page.test.track('Later')
+    const sent = await page.test.track('After grant')
 
-    // Anchored on the controls and on Segment, which got both events after the grant.
-    await scenario.expectControlsGot(page, 'Later')
-    await page.test.expectSinkEvent((e) => e.event === 'Later')
-    await expectNoCode(page, 'Later')
-    expect(await page.destinationActions()).not.toContainEqual(['failed', ACTION.name])
-    expect(await page.destinationActions()).not.toContainEqual(['lazy-loaded', CLASSIC.name])
+    // The one switched on by name loads on grant and gets the event; the others never load.
+    const call = await page.test.expectVendorCall(key(ACTION), 'track', 'After grant')
+    expect(call.event?.messageId).toBe(sent.messageId)
+    await page.test.expectSinkEvent((e) => e.messageId === sent.messageId)
+    await expectNoCode(page, 'After grant', [CLASSIC, switchedOff])
+    const actions = await page.destinationActions()
+    for (const d of [CLASSIC, switchedOff]) {
+      expect(actions).not.toContainEqual(['failed', d.name])
+      expect(actions).not.toContainEqual(['lazy-loaded', d.name])
+    }
   })
 
   it('applies destination middleware added before the lazy load and after it', async () => {
