@@ -24,6 +24,28 @@ const pluginEntry = resolve(root, 'plugin/index.ts')
  */
 export const includePlugin = (): boolean => process.env.CONSENT_GUARD_PAGES_PLUGIN !== 'off' && existsSync(pluginEntry)
 
+/**
+ * Which analytics-next the pages run: the devDependency (1.84.3), or with
+ * `ANALYTICS_NEXT=lowest` the lowest version the package supports, installed
+ * as the npm alias devDependency `analytics-next-lowest` (`npm run test:e2e:lowest`).
+ */
+export const analyticsNextPackage = (): string => (process.env.ANALYTICS_NEXT === 'lowest' ? 'analytics-next-lowest' : '@segment/analytics-next')
+/** That package's directory (its standalone build is served to snippet pages). */
+export const analyticsNextDir = (): string => resolve(root, 'node_modules', analyticsNextPackage())
+
+/** Points `@segment/analytics-next` (and its deep paths the plugin imports) at the package under test. */
+function analyticsNextUnderTest(): Plugin {
+  return {
+    name: 'analytics-next-under-test',
+    enforce: 'pre',
+    async resolveId(source, importer, options) {
+      const package_ = analyticsNextPackage()
+      if (package_ === '@segment/analytics-next' || !/^@segment\/analytics-next(\/|$)/.test(source)) return null
+      return this.resolve(source.replace('@segment/analytics-next', package_), importer, { ...options, skipSelf: true })
+    },
+  }
+}
+
 /** Swaps the empty placeholder for the plugin's exports when they exist at build time. */
 function consentGuardWhenPresent(): Plugin {
   return {
@@ -94,7 +116,7 @@ const analyticsPage: UserConfig = {
   publicDir: false,
   // analytics-next skips classic CDN destinations when NODE_ENV is 'test'.
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
-  plugins: [consentGuardWhenPresent(), alsoBuildCmpFakes()],
+  plugins: [analyticsNextUnderTest(), consentGuardWhenPresent(), alsoBuildCmpFakes()],
   build: {
     outDir: resolve(pagesDir, 'dist'),
     emptyOutDir: true,

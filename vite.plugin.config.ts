@@ -23,7 +23,15 @@ export default defineConfig(({ mode }) => {
         : { entry: resolve(root, 'plugin/index.ts'), formats: ['es', 'cjs'], fileName: (format) => (format === 'es' ? 'consent-guard.js' : 'consent-guard.cjs') },
       rollupOptions: iife
         ? { output: { inlineDynamicImports: true } }
-        : { external: [/^@segment\/analytics-next/, /^@segment\/facade/] },
+        : {
+            external: [/^@segment\/analytics-next/, /^@segment\/facade/],
+            output: [
+              { format: 'es' },
+              // The lazy loaders import analytics-next's own modules (dist/pkg, ES modules); the CommonJS build
+              // requires their CommonJS twins (same paths under dist/cjs).
+              { format: 'cjs', paths: (id: string) => id.replace('@segment/analytics-next/dist/pkg/', '@segment/analytics-next/dist/cjs/') },
+            ],
+          },
     },
   }
 })

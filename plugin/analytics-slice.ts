@@ -1,8 +1,9 @@
 /**
- * Structural types for the parts of analytics-next the plugin uses. The plugin
- * imports nothing from analytics-next at run time (it is a peer, and the IIFE
- * build has no module to import), so these describe what we rely on; a type
- * test proves the real classes fit them.
+ * Structural types for the parts of analytics-next the plugin uses. Up front
+ * the plugin imports nothing from analytics-next at run time (it is a peer);
+ * only the on-demand lazy loaders import its own loader modules, from the
+ * site's copy (lazy/destination-loaders.ts). So these describe what we rely
+ * on; a type test proves the real classes fit them.
  */
 import type { CdnSettingsLike } from '../shared/routing/types'
 
@@ -54,7 +55,10 @@ export interface EmitterLike {
 export interface AnalyticsLike extends EmitterLike {
   readonly VERSION: string
   settings: { cdnSettings?: CdnSettingsLike; cdnURL?: string; writeKey?: string }
-  options?: { integrations?: Record<string, unknown> }
+  options?: InitOptionsLike
+  /** The load option `integrations` (the site's switches), as analytics-next keeps it. */
+  integrations?: Record<string, unknown>
+  addDestinationMiddleware?(...call: unknown[]): Promise<unknown>
   queue: EmitterLike & { plugins: PluginLike[] }
   register(...plugins: PluginLike[]): Promise<unknown>
   track(name: string, properties?: object, options?: object): Promise<unknown>

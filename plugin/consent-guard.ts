@@ -24,6 +24,11 @@ export interface ConsentGuardPlugin extends PluginLike {
   type: 'enrichment'
   /** Your `InitOptions` with the guard's load hooks composed in (yours run first). Needed for lazy destinations. */
   loadOptions<T extends object = InitOptionsLike>(options?: T): T
+  /**
+   * Your `plugins` array, unchanged. The guard keeps the plugin factories in it (analytics-next's plugin
+   * sources) so that a destination it loads on grant is built from its factory, not fetched from the CDN.
+   */
+  plugins<T extends unknown[]>(plugins: T): T
   /** A destination plugin of yours whose `load` runs only once consent allows it. */
   defer<P extends PluginLike>(plugin: P, categories?: string[]): PluginLike
   /** The consent in force now. */
@@ -76,7 +81,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       const state = tracker.current()
       return options.lazyDestinations && modelInForce(state, options) === 'opt-in' ? table.routingFor(state) : undefined
     },
-    (action, destination, error) => diagnostics.record('destination', error ? { action, destination, error } : { action, destination }),
+    (action, destination, details) => diagnostics.record('destination', { action, destination, ...details }),
   )
 
   const hold = createEventHold(options.waitForConsent, (report) => diagnostics.record('hold', report))
@@ -193,6 +198,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       diagnostics.stop()
     },
     loadOptions: <T extends object>(given?: T) => lazy.loadOptions(given as InitOptionsLike) as T,
+    plugins: lazy.plugins,
     defer(wrapped: PluginLike, categories?: string[]) {
       if (!wrapped || typeof wrapped.load !== 'function' || typeof wrapped.name !== 'string') {
         throw new TypeError('[consent-guard] defer(plugin) needs an analytics-next destination plugin')

@@ -5,7 +5,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { buildCdnSettings, type FakeDestination } from '../../test/fixtures/cdn-settings'
-import { actionBundlePath, classicBundlePath, destinationKey } from '../../test/servers/bundle-routes'
+import { actionBundleUrl, classicBundlePath, destinationKey } from '../../test/servers/bundle-routes'
 import type { RecordedRequest, RequestKind } from '../../test/servers/request-log'
 import { DEMO_DESTINATIONS } from './demo-destinations'
 import { buildSinkReport } from './sink-report'
@@ -37,7 +37,7 @@ const vendor = (destination: FakeDestination, type: string, event?: string) =>
   })
 
 const bundle = (destination: FakeDestination) =>
-  request('bundle', 'GET', destination.kind === 'classic' ? classicBundlePath(destination.name, '1.0.0') : actionBundlePath(destination.name))
+  request('bundle', 'GET', destination.kind === 'classic' ? classicBundlePath(destination.name, '1.0.0') : new URL(actionBundleUrl(destination.name)).pathname)
 
 const report = (requests: RecordedRequest[]) =>
   buildSinkReport({ requests, settings, destinations: DEMO_DESTINATIONS, thirdPartyOrigin: ORIGIN, generation: 0 })

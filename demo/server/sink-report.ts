@@ -75,7 +75,7 @@ function summarize(request: RecordedRequest, nameOf: (key: string) => string): s
       return `${nameOf(call.destination)} <- ${what}`
     }
     case 'bundle': {
-      const bundle = parseBundleRequest(request.path, request.query)
+      const bundle = parseBundleRequest(request.path)
       return bundle ? `code of ${nameOf(bundle.key)} fetched (${bundle.kind})` : `bundle ${request.path}`
     }
     case 'settings':
@@ -116,7 +116,7 @@ export function buildSinkReport(input: SinkReportInput): SinkReport {
       })
     }
     if (request.kind === 'bundle') {
-      const bundle = parseBundleRequest(request.path, request.query)
+      const bundle = parseBundleRequest(request.path)
       if (bundle) fetched.add(bundle.key)
     }
     const call = vendorCallOf(request)

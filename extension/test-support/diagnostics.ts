@@ -65,8 +65,13 @@ export class PluginSession {
     })
   }
 
-  destination(action: DiagnosticOf<'destination'>['action'], destination: string, destinations?: string[]): DiagnosticOf<'destination'> {
-    return this.next('destination', { action, destination, ...(destinations ? { destinations } : {}) })
+  destination(
+    action: DiagnosticOf<'destination'>['action'],
+    destination: string,
+    destinations?: string[],
+    details: Pick<DiagnosticOf<'destination'>, 'loadedFrom' | 'middleware' | 'filters'> = {},
+  ): DiagnosticOf<'destination'> {
+    return this.next('destination', { action, destination, ...(destinations ? { destinations } : {}), ...details })
   }
 }
 

@@ -9,12 +9,13 @@ import type { ConsentState } from '../../shared/routing/types'
 import { cdnSettings, interceptSegment, loadAnalytics, recordingDestination } from '../../test/unit/support/analytics-harness'
 import type { AnalyticsLike } from '../analytics-slice'
 import { routingTable } from '../enforcement/routing-table'
-import { loadActionDestination } from './action-destination'
+import { loadDestinations } from './destination-loaders'
+import { settleLoad as settleWith } from './load-outcome'
 import { lazyDestinations, MAX_EVENT_WAIT_MS } from './lazy-destinations'
 
-vi.mock('./action-destination', () => ({ loadActionDestination: vi.fn() }))
-vi.mock('./classic-destination', () => ({ classicDestination: vi.fn(), fetchClassicIntegration: vi.fn() }))
-const loadAction = vi.mocked(loadActionDestination)
+// The loaders chunk runs analytics-next's own loaders, which need a browser that runs fetched bundles.
+vi.mock('./destination-loaders', () => ({ loadDestinations: vi.fn() }))
+const load = vi.mocked(loadDestinations)
 
 const state = (categories: Record<string, boolean>): ConsentState => ({ status: 'decided', categories, source: 'test' })
 const DENIED = state({ Ads: false })
@@ -23,7 +24,7 @@ const GRANTED = state({ Ads: true })
 afterEach(() => {
   vi.useRealTimers()
   vi.unstubAllGlobals()
-  loadAction.mockReset()
+  load.mockReset()
 })
 
 /** Real analytics-next loaded with the lazy hook; 'Ads Action' waits for consent. */
@@ -36,7 +37,7 @@ async function setup() {
       table.setSettings(settings)
       return table.routingFor(DENIED)
     },
-    (action, destination, error) => reports.push([action, destination, error].filter(Boolean).join(' ')),
+    (action, destination, details) => reports.push([action, destination, details?.error].filter(Boolean).join(' ')),
   )
   const { analytics } = await loadAnalytics(cdnSettings({ action: { 'Ads Action': ['Ads'] } }), [], lazy.loadOptions())
   lazy.attach(analytics as unknown as AnalyticsLike)
@@ -49,10 +50,8 @@ describe(lazyDestinations, () => {
   it('lets events go on once the code is registered, without waiting for it to get ready', async () => {
     const { lazy, reports, grant, names } = await setup()
     expect(reports).toEqual(['deferred Ads Action'])
-    loadAction.mockImplementation(async (analytics) => {
-      await analytics.register(recordingDestination('Ads Action'))
-      return { ready: new Promise(() => undefined) } // a vendor that never gets ready
-    })
+    // A vendor that never gets ready: registered, never settled.
+    load.mockImplementation((analytics) => analytics.register(recordingDestination('Ads Action')))
 
     grant()
     await lazy.settled()
@@ -65,7 +64,9 @@ describe(lazyDestinations, () => {
   it('reports lazy-loaded when the code gets ready, and failed when its load rejects', async () => {
     const { lazy, reports, grant } = await setup()
     let ready!: () => void
-    loadAction.mockResolvedValue({ ready: new Promise<void>((resolve) => (ready = resolve)) })
+    load.mockImplementation(async (_a, _s, names, states, report) => {
+      ready = () => settleWith(states, report)(names[0], 'loaded', {})
+    })
     grant()
     await lazy.settled()
     expect(reports).toEqual(['deferred Ads Action'])
@@ -74,7 +75,9 @@ describe(lazyDestinations, () => {
     expect(lazy.loadState('Ads Action')).toBe('loaded')
 
     const second = await setup()
-    loadAction.mockImplementation(async () => ({ ready: Promise.reject(new Error('init threw')) }))
+    load.mockImplementation(async (_a, _s, names, states, report) => {
+      void Promise.resolve().then(() => settleWith(states, report)(names[0], 'failed', { error: 'init threw' }))
+    })
     second.grant()
     await second.lazy.settled()
     await vi.waitFor(() => expect(second.reports).toEqual(['deferred Ads Action', 'failed Ads Action init threw']))
@@ -83,19 +86,19 @@ describe(lazyDestinations, () => {
 
   it('reports failed when the code does not arrive, and loads each destination once', async () => {
     const { lazy, reports, grant, names } = await setup()
-    loadAction.mockRejectedValue(new Error('Failed to load http://cdn.test/Ads Action.js'))
+    load.mockImplementation(async (_a, _s, names, states, report) => settleWith(states, report)(names[0], 'failed', { error: 'Failed to load http://cdn.test/Ads Action.js' }))
     grant()
     await lazy.settled()
     grant()
     expect(lazy.settled()).toBeUndefined()
-    expect(loadAction).toHaveBeenCalledOnce()
+    expect(load).toHaveBeenCalledOnce()
     expect(reports).toEqual(['deferred Ads Action', 'failed Ads Action Failed to load http://cdn.test/Ads Action.js'])
     expect(names()).not.toContain('Ads Action')
   })
 
   it('holds events for code that never arrives only MAX_EVENT_WAIT_MS', async () => {
     const { lazy, grant } = await setup()
-    loadAction.mockReturnValue(new Promise(() => undefined))
+    load.mockReturnValue(new Promise(() => undefined))
     vi.useFakeTimers()
     grant()
     let released = false

@@ -4,6 +4,8 @@ import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike } from '../../shared/routing/types'
 import { isInstallableIntegration } from '../../shared/routing/destinations'
 import { withoutDestinationCode } from './defer-settings'
+import type { LoadDetails } from './load-outcome'
+import type { PageSources } from './page-sources'
 
 /**
  * The longest an event waits for lazily loaded destination code to arrive
@@ -13,7 +15,7 @@ import { withoutDestinationCode } from './defer-settings'
 export const MAX_EVENT_WAIT_MS = 3000
 
 export type LazyAction = 'deferred' | 'lazy-loaded' | 'failed'
-export type LazyReport = (action: LazyAction, destination: string, error?: string) => void
+export type LazyReport = (action: LazyAction, destination: string, details?: LoadDetails) => void
 
 export interface LazyDestinations {
   /** The caller's load options with our `updateCDNSettings` composed in (theirs runs first). */
@@ -22,6 +24,8 @@ export interface LazyDestinations {
   originalSettings(): CdnSettingsLike | undefined
   loadState(name: string): DestinationLoadState | undefined
   attach(analytics: AnalyticsLike): void
+  /** `guard.plugins()`: the site's `plugins`, unchanged; the plugin factories among them are kept for later loads. */
+  plugins<T extends unknown[]>(plugins: T): T
   /** Starts loading every waiting destination that `routing` now allows. */
   update(routing: Routing): void
   /**
@@ -44,7 +48,7 @@ export interface LazyDestinations {
 export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => Routing | undefined, report: LazyReport): LazyDestinations {
   const states = new Map<string, DestinationLoadState>()
   let original: CdnSettingsLike | undefined
-  let userIntegrations: Record<string, unknown> = {}
+  const page: PageSources = { middleware: [] }
   let analytics: AnalyticsLike | undefined
   let loads: Promise<unknown> | undefined
 
@@ -52,20 +56,18 @@ export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => R
     const entry = settings.integrations[name]
     return settings.remotePlugins?.some((p) => p.creationName === name) || (entry !== undefined && isInstallableIntegration(name, entry))
   }
-  const settle = (name: string, state: 'loaded' | 'failed', error?: string) => {
-    states.set(name, state)
-    report(state === 'loaded' ? 'lazy-loaded' : 'failed', name, error)
-  }
 
   return {
     loadOptions(options = {}) {
-      userIntegrations = options.integrations ?? {}
       const theirs = options.updateCDNSettings
       return {
         ...options,
         updateCDNSettings(settings: CdnSettingsLike) {
           const updated: CdnSettingsLike = theirs ? theirs(settings) : settings
           original = updated
+          // A snippet page's CDN, `window.analytics._cdn`: the stub is replaced once analytics-next has loaded,
+          // and before 1.74 analytics-next keeps it nowhere else (since, also as settings.cdnURL).
+          page.cdn = (window as { analytics?: { _cdn?: unknown } }).analytics?._cdn
           const deferred = new Set<string>()
           for (const d of decideAtStart(updated)?.decisions ?? []) {
             if (d.mode !== 'device' || d.allowed || !hasCode(updated, d.destination)) continue
@@ -81,7 +83,11 @@ export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => R
     loadState: (name) => states.get(name),
     attach(instance) {
       analytics = instance
+      // Destination middleware reaches only the destinations registered when it is added: keep it for the waiting ones.
+      const add = instance.addDestinationMiddleware
+      if (add && states.size) instance.addDestinationMiddleware = (...call) => (page.middleware.push(call), add.apply(instance, call))
     },
+    plugins: (given) => (page.factories = given),
     update(routing) {
       if (!analytics || !original) return
       const due = routing.decisions.filter((d) => d.allowed && states.get(d.destination) === 'lazy').map((d) => d.destination)
@@ -91,8 +97,8 @@ export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => R
       const instance = analytics
       const settings = original
       const batch = import('./destination-loaders').then(
-        ({ loadDestinations }) => loadDestinations(instance, settings, userIntegrations, due, settle),
-        (error: unknown) => due.forEach((name) => settle(name, 'failed', String(error))),
+        ({ loadDestinations }) => loadDestinations(instance, settings, due, states, report, page),
+        (error: unknown) => due.forEach((name) => (states.set(name, 'failed'), report('failed', name, { error: String(error) }))),
       )
       const all = loads ? Promise.all([loads, batch]) : batch
       loads = all

@@ -70,7 +70,7 @@ const BODIES: Record<MessageKind, { required: Record<string, Check>; optional?: 
       action: oneOf('loaded', 'lazy-loaded', 'deferred', 'failed', 'loaded-without-consent'),
       destination: name,
     },
-    optional: { destinations: list(name), error: str() },
+    optional: { destinations: list(name), error: str(), loadedFrom: str(2048), middleware: count, filters: list(name, 50) },
   },
   'inspector-settings': {
     required: { instance: name, ...settingsBody.required },

@@ -100,6 +100,12 @@ export interface PluginMessages {
     /** For `loaded-without-consent`: every destination whose code ran without consent. */
     destinations?: string[]
     error?: string
+    /** For `lazy-loaded`: the script its code came from, or `plugin factory`. */
+    loadedFrom?: string
+    /** For `lazy-loaded`: how many of the site's destination middleware apply to it. */
+    middleware?: number
+    /** For `lazy-loaded`: the transformer types of the Destination Filters that apply to it (e.g. `drop`). */
+    filters?: string[]
   }
   /** From the debugger's own MAIN-world inspector hook, on pages without the plugin. */
   'inspector-settings': {

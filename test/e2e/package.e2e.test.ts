@@ -3,7 +3,7 @@
  * `import` and `require`, both builds and the IIFE expose the same names, the
  * types exist, and analytics-next stays a peer (never bundled).
  */
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
@@ -27,11 +27,19 @@ describe('the consent-guard package', () => {
   })
 
   it('leaves analytics-next out of the bundles (a peer dependency)', () => {
-    expect(pkg.peerDependencies['@segment/analytics-next']).toBe('>=1.67.0')
+    expect(pkg.peerDependencies['@segment/analytics-next']).toBe('>=1.68.0')
     expect(pkg.sideEffects).toBe(false)
     const esm = readFileSync(resolve(root, pkg.exports['.'].import), 'utf8')
     expect(esm).not.toContain('analytics-next/dist')
     expect(esm).not.toMatch(/class AnalyticsBrowser/)
+    // Lazy loading imports the site's own analytics-next loaders, on demand only: ES modules from dist/pkg, CommonJS from dist/cjs.
+    const chunks = (ext: string) => readdirSync(resolve(root, 'dist')).filter((f) => f.startsWith('destination-loaders-') && f.endsWith(ext))
+    const esmLoaders = readFileSync(resolve(root, 'dist', chunks('.js')[0]), 'utf8')
+    const cjsLoaders = readFileSync(resolve(root, 'dist', chunks('.cjs')[0]), 'utf8')
+    expect(esmLoaders).toContain('"@segment/analytics-next/dist/pkg/plugins/remote-loader/index.js"')
+    expect(esmLoaders).not.toContain('dist/cjs/')
+    expect(cjsLoaders).toContain('require("@segment/analytics-next/dist/cjs/plugins/remote-loader/index.js")')
+    expect(cjsLoaders).not.toContain('dist/pkg/')
   })
 
   it('the IIFE build sets window.ConsentGuard with every named export', () => {

@@ -1,9 +1,13 @@
 /**
- * Where the fake destinations' code lives on the test server, and how a
- * request path says which bundle (and which fault) to generate. The scheme
- * is stateless on purpose: CDN settings built by test/fixtures/cdn-settings.ts
- * carry everything in the URLs, so a test never has to register a
- * destination with the server separately (and cannot forget to).
+ * Where the fake destinations' code lives, and how a request path says which
+ * bundle (and which fault) to generate. The paths are Segment's CDN's own:
+ * action bundles at `/next-integrations/actions/<name>/<hash>.js` (the URL in
+ * `remotePlugins[].url` names https://cdn.segment.com; analytics-next moves it
+ * to its CDN, the test server), classic ones at
+ * `/next-integrations/integrations/<slug>/<version>/<slug>.dynamic.js.gz`;
+ * with `obfuscate` the name directory is btoa'd (no `=`). The scheme is
+ * stateless on purpose: the settings carry everything in the URLs, so a test
+ * never registers a destination with the server separately.
  */
 
 /**
@@ -40,10 +44,13 @@ export function destinationKey(name: string): string {
     .replace(/^-+|-+$/g, '')
 }
 
-/** The `versionSettings.version` that makes the server inject `fault` (or a plain version). */
+/** The `versionSettings.version` that makes the server inject `fault` (or a real-looking version). */
 export function classicVersion(fault?: BundleFault): string {
-  return fault ? `fault-${fault}` : '1.0.0'
+  return fault ? `fault-${fault}` : '2.11.5'
 }
+
+/** Segment's CDN, as the settings name it. */
+export const SEGMENT_CDN = 'https://cdn.segment.com'
 
 /** The path analytics-next requests for a classic integration (relative to `cdnURL`). */
 export function classicBundlePath(name: string, version: string): string {
@@ -51,43 +58,58 @@ export function classicBundlePath(name: string, version: string): string {
   return `/next-integrations/integrations/${slug}/${version}/${slug}.dynamic.js.gz`
 }
 
-/** The global an action bundle assigns its plugin factory to (`remotePlugins[].libraryName`). */
+/** The global an action bundle assigns its plugin factory to (`remotePlugins[].libraryName`), as Segment names them. */
 export function actionLibraryName(name: string): string {
-  return `fakeAction_${destinationKey(name).replace(/-/g, '_')}`
+  return `${destinationKey(name)}Destination`
 }
 
-/** The URL path of a fake action bundle; the query carries name, global and fault. */
-export function actionBundlePath(name: string, fault?: BundleFault): string {
-  const query = new URLSearchParams({ name, library: actionLibraryName(name) })
-  if (fault) query.set('fault', fault)
-  return `/actions/${destinationKey(name)}.js?${query}`
+/** The file name (a content hash on Segment's CDN) of an action bundle; a fault is named in it. */
+function actionFile(fault?: BundleFault): string {
+  return fault ? `fault-${fault}` : '7f3c9a1e5b2d8c4f6a0e'
+}
+
+/** `remotePlugins[].url` of a fake action destination, on Segment's CDN like the real ones. */
+export function actionBundleUrl(name: string, fault?: BundleFault): string {
+  return `${SEGMENT_CDN}/next-integrations/actions/${destinationKey(name)}/${actionFile(fault)}.js`
+}
+
+/** The btoa'd directory name analytics-next requests with `obfuscate` (its `=` padding removed). */
+export function obfuscated(dir: string): string {
+  return Buffer.from(dir, 'latin1').toString('base64').replace(/=/g, '')
 }
 
 /** What the server should generate for a bundle request. */
-export type BundleRequest =
-  | { kind: 'classic'; slug: string; key: string; fault?: BundleFault }
-  | { kind: 'action'; name: string; key: string; libraryName: string; fault?: BundleFault }
+export type BundleRequest = { kind: 'classic' | 'action'; slug: string; key: string; obfuscated: boolean; fault?: BundleFault }
 
 function asFault(value: string | undefined): BundleFault | undefined {
   return FAULTS.find((f) => f === value)
 }
 
+/** A name directory as requested: plain, or btoa'd when it is not a plain key and decodes to one. */
+function nameDir(dir: string): { name: string; obfuscated: boolean } | undefined {
+  if (dir === destinationKey(dir)) return { name: dir, obfuscated: false }
+  const decoded = Buffer.from(dir, 'base64').toString('latin1')
+  if (decoded && obfuscated(decoded) === dir && decoded === destinationKey(decoded)) return { name: decoded, obfuscated: true }
+  return undefined
+}
+
 const CLASSIC_PATH = /^\/next-integrations\/integrations\/([^/]+)\/([^/]+)\/([^/]+)\.dynamic\.js\.gz$/
-const ACTION_PATH = /^\/actions\/([a-z0-9-]+)\.js$/
+const ACTION_PATH = /^\/next-integrations\/actions\/([^/]+)\/([^/]+)\.js$/
 
 /** Parses a request path (already URL-decoded per segment) into a bundle request, if it is one. */
-export function parseBundleRequest(path: string, query: Record<string, string>): BundleRequest | undefined {
+export function parseBundleRequest(path: string): BundleRequest | undefined {
   const classic = CLASSIC_PATH.exec(path)
   if (classic) {
-    const slug = decodeURIComponent(classic[1])
-    if (decodeURIComponent(classic[3]) !== slug) return undefined
+    const dir = nameDir(decodeURIComponent(classic[1]))
+    if (!dir || classic[3] !== classic[1]) return undefined
     const version = decodeURIComponent(classic[2])
     const fault = version.startsWith('fault-') ? asFault(version.slice('fault-'.length)) : undefined
-    return { kind: 'classic', slug, key: destinationKey(slug), fault }
+    return { kind: 'classic', slug: dir.name, key: destinationKey(dir.name), obfuscated: dir.obfuscated, fault }
   }
   const action = ACTION_PATH.exec(path)
-  if (action && query.name && query.library) {
-    return { kind: 'action', name: query.name, key: action[1], libraryName: query.library, fault: asFault(query.fault) }
-  }
-  return undefined
+  const dir = action && nameDir(decodeURIComponent(action[1]))
+  if (!action || !dir) return undefined
+  const file = decodeURIComponent(action[2])
+  const fault = file.startsWith('fault-') ? asFault(file.slice('fault-'.length)) : undefined
+  return { kind: 'action', slug: dir.name, key: dir.name, obfuscated: dir.obfuscated, fault }
 }

@@ -4,7 +4,8 @@
  * - the Segment API sink, `/v1/*` (t, p, i, g, a, s, b, m), with CORS;
  * - the CDN: settings at `/v1/projects/<writeKey>/settings`, classic bundles
  *   at `/next-integrations/integrations/<slug>/<version>/<slug>.dynamic.js.gz`,
- *   action bundles at `/actions/<key>.js?...` (see bundle-routes.ts);
+ *   action bundles at `/next-integrations/actions/<key>/<hash>.js`, both also
+ *   at their btoa'd (obfuscated) paths (see bundle-routes.ts);
  * - the fake vendors, `/vendor/<key>/<type>`;
  * - test pages (`setPage`) and static directories (the built page bundle is
  *   mounted at `/pages/` by default).
@@ -12,7 +13,7 @@
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { fileURLToPath } from 'node:url'
-import { parseBundleRequest } from './bundle-routes'
+import { actionLibraryName, parseBundleRequest } from './bundle-routes'
 import { actionBundle, classicBundle } from './destination-bundles'
 import { CORS_HEADERS, parseBody, readBody, send, sendJson } from './http-exchange'
 import { RequestLog, type RecordedRequest, type RequestKind } from './request-log'
@@ -88,7 +89,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     if (SETTINGS_PATH.test(path)) return 'settings'
     if (path.startsWith('/v1/')) return 'segment'
     if (path.startsWith('/vendor/')) return 'vendor'
-    if (path.startsWith('/next-integrations/') || path.startsWith('/actions/')) return 'bundle'
+    if (path.startsWith('/next-integrations/')) return 'bundle'
     if (served.has(path)) return 'page'
     if (staticDirs.some(([prefix]) => path.startsWith(prefix))) return 'static'
     return 'other'
@@ -116,13 +117,13 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
       case 'vendor':
         return sendJson(response, 200, { ok: true })
       case 'bundle': {
-        const bundle = parseBundleRequest(path, query)
+        const bundle = parseBundleRequest(path)
         if (!bundle) return send(response, 404, `not a bundle path: ${path}`)
         if (bundle.fault === 'not-found') return send(response, 404, `fault injected: ${path} not found`)
         const code =
           bundle.kind === 'classic'
             ? classicBundle({ ...bundle, serverUrl: url })
-            : actionBundle({ ...bundle, serverUrl: url })
+            : actionBundle({ ...bundle, name: bundle.key, libraryName: actionLibraryName(bundle.key), serverUrl: url })
         return send(response, 200, code, 'text/javascript; charset=utf-8')
       }
       case 'page': {

@@ -27,7 +27,7 @@ const LARGER_API: Record<string, number> = { tcf: 1400, gpp: 1400, usercentrics:
  * budget is settled, this ceiling keeps the core from growing unnoticed: lower
  * it when the core shrinks; raising it needs a reason in the commit message.
  */
-const CORE_CEILING = 6_700
+const CORE_CEILING = 6_730
 
 describe('size budgets', () => {
   it.each(ADAPTERS)('%s alone stays under 1 KB min+gzip where its platform allows, and the README says its size', async (name) => {

@@ -20,6 +20,11 @@ export interface DestinationSummary {
   categories: string[]
   /** How its code loaded, where known. */
   load: string
+  /**
+   * For a destination the plugin loaded on grant: where its code came from (a URL, or `plugin factory`),
+   * how many of the site's destination middleware and which Destination Filters apply to it.
+   */
+  loadedOnGrant?: { from?: string; middleware: number; filters: string[] }
   local: boolean
   predicted: boolean
   counts: { delivered: number; blocked: number; failed: number; notLoaded: number }
@@ -87,6 +92,7 @@ export function summarizeDestinations(messages: Diagnostic[], rows: EventRow[]):
     const load = LOAD_ACTIONS[m.action]
     const s = byName.get(m.destination)
     if (s && load) s.load = load
+    if (s && m.action === 'lazy-loaded') s.loadedOnGrant = { from: m.loadedFrom, middleware: m.middleware ?? 0, filters: m.filters ?? [] }
   }
 
   for (const row of rows) {

@@ -2,7 +2,18 @@
 import type { EventIndex } from '../stores/event-index'
 import type { SessionStore } from '../stores/session-store'
 import { h, replaceChildren } from '../ui/dom'
-import { summarizeDestinations } from './destination-summary'
+import { summarizeDestinations, type DestinationSummary } from './destination-summary'
+
+/** Where the code of a destination loaded on grant came from, and what applies to it; page data, so text only. */
+function loadedOnGrant({ from, middleware, filters }: NonNullable<DestinationSummary['loadedOnGrant']>): HTMLElement {
+  return h(
+    'ul',
+    { class: 'loaded-on-grant' },
+    h('li', { 'data-detail': 'from' }, `from ${from ?? 'an unknown source'}`),
+    h('li', { 'data-detail': 'middleware' }, middleware === 1 ? '1 destination middleware' : `${middleware} destination middleware`),
+    h('li', { 'data-detail': 'filters' }, filters.length ? `Destination Filters: ${filters.join(', ')}` : 'no Destination Filters'),
+  )
+}
 
 export function createDestinationsView(session: SessionStore, index: EventIndex): { element: HTMLElement; render(): void } {
   const body = h('tbody')
@@ -31,7 +42,7 @@ export function createDestinationsView(session: SessionStore, index: EventIndex)
             h('th', { scope: 'row' }, d.destination, d.predicted ? h('span', { class: 'badge' }, 'predicted') : null, d.local ? h('span', { class: 'badge' }, 'local') : null),
             h('td', {}, d.mode),
             h('td', {}, d.categories.join(', ') || '(none)'),
-            h('td', {}, d.load),
+            h('td', {}, d.load, d.loadedOnGrant ? loadedOnGrant(d.loadedOnGrant) : null),
             h('td', { class: 'c-num' }, String(d.counts.delivered)),
             h('td', { class: 'c-num' }, String(d.counts.blocked)),
             h('td', { class: 'c-num' }, String(d.counts.failed)),

@@ -35,14 +35,20 @@ async function newestMtime(path: string): Promise<number> {
   return newest
 }
 
+const DEFAULT_VARIANT = 'with-plugin'
+
+/** The plugin or not, and which analytics-next (`ANALYTICS_NEXT=lowest`: the lowest supported version). */
 async function wantedVariant(): Promise<string> {
-  const { includePlugin } = await import('../../../vite.pages.config')
-  return includePlugin() ? 'with-plugin' : 'analytics-next-only'
+  const { includePlugin, analyticsNextPackage, analyticsNextDir } = await import('../../../vite.pages.config')
+  const variant = includePlugin() ? DEFAULT_VARIANT : 'analytics-next-only'
+  if (analyticsNextPackage() === '@segment/analytics-next') return variant
+  const { version } = JSON.parse(await readFile(join(analyticsNextDir(), 'package.json'), 'utf8')) as { version: string }
+  return `${variant}+analytics-next@${version}`
 }
 
 async function builtVariant(): Promise<string | undefined> {
   // No stamp: built by `vite build -c vite.pages.config.ts`, i.e. the default variant.
-  if (!existsSync(STAMP)) return undefined
+  if (!existsSync(STAMP)) return DEFAULT_VARIANT
   return (JSON.parse(await readFile(STAMP, 'utf8')) as { variant?: string }).variant
 }
 
@@ -52,7 +58,7 @@ export async function pagesNeedBuild(): Promise<boolean> {
   const built = Math.min((await stat(PAGE_BUNDLE)).mtimeMs, (await stat(CMP_FAKES_BUNDLE)).mtimeMs)
   const sources = Math.max(...(await Promise.all(SOURCES.map(newestMtime))))
   const variant = await builtVariant()
-  return sources > built || (variant !== undefined && variant !== (await wantedVariant()))
+  return sources > built || variant !== (await wantedVariant())
 }
 
 /** Builds test/e2e/pages/dist when needed; returns the bundle's path. */

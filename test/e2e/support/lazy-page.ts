@@ -10,8 +10,9 @@ import type { BrowserContext, Request } from 'playwright-core'
 import { expect } from 'vitest'
 import type { Diagnostic } from '../../../shared/protocol/protocol'
 import type { ConsentState } from '../../../shared/routing/types'
-import { buildCdnSettings, destinationKey, type FakeDestination } from '../../fixtures/cdn-settings'
+import { buildCdnSettings, destinationKey, type FakeDestination, type RoutingRule } from '../../fixtures/cdn-settings'
 import { analyticsPage, scriptLiteral } from '../../servers/html-page'
+import { snippetPage } from './snippet-page'
 import type { TestServer } from '../../servers/test-server'
 import { AnalyticsTestPage, POLL_TIMEOUT_MS } from './analytics-test-page'
 
@@ -25,6 +26,17 @@ export interface LocalDestination {
   categories?: string[]
 }
 
+/**
+ * An action destination's plugin factory the page bundles itself and passes
+ * in `plugins` (analytics-next's plugin sources): `pluginName` is the
+ * remote plugin's `name`; it reports as vendor `key` and sets `<key>_loaded`
+ * when its plugin loads.
+ */
+export interface LocalFactory {
+  pluginName: string
+  key: string
+}
+
 export interface LazyPageOptions {
   server: TestServer
   destinations: FakeDestination[]
@@ -33,6 +45,18 @@ export interface LazyPageOptions {
   /** `consentGuard()` options besides `cmp` (JSON only). */
   guard?: Record<string, unknown>
   local?: LocalDestination[]
+  /** Passed in `plugins` through `guard.plugins(...)`. */
+  factories?: LocalFactory[]
+  /** The site's own load options (JSON only), e.g. `obfuscate`, `integrations` switches. */
+  loadOptions?: Record<string, unknown>
+  /** Destination Filters in the CDN settings. */
+  routingRules?: RoutingRule[]
+  /**
+   * Load analytics-next the way the snippet does: its standalone build served
+   * as `<origin>/analytics.js/v1/<writeKey>/analytics.min.js`, the stub's `_cdn`
+   * the test server and the settings fetched from it (no `cdnURL`).
+   */
+  snippet?: boolean
 }
 
 /** A decided state, explicit (the user clicked) unless told otherwise. */
@@ -99,13 +123,31 @@ function setupScript(options: LazyPageOptions): string {
       page: function (ctx) { vendor('page', ctx.event); return ctx; }
     };
   }
+  function localFactory(pluginName, key) {
+    function factory(settings) {
+      var plugin = localDestination(pluginName, key);
+      plugin.settings = settings;
+      return plugin;
+    }
+    factory.pluginName = pluginName;
+    return factory;
+  }
   var plugins = [guard];
   ${scriptLiteral(locals)}.forEach(function (l) {
     var plugin = localDestination(l.name, l.key);
     plugins.push(l.defer ? guard.defer(plugin, l.categories) : plugin);
   });
-  window.testPlugins = plugins;
+  ${scriptLiteral(options.factories ?? [])}.forEach(function (f) { plugins.push(localFactory(f.pluginName, f.key)); });
+  window.testPlugins = guard.plugins(plugins);
   window.testLoadOptions = function (options) { return guard.loadOptions(options); };
+  // Destination middleware that marks the event it hands the destination with property \`mark\`.
+  window.testAddMiddleware = function (destination, mark) {
+    return window.analytics.addDestinationMiddleware(destination, function (m) {
+      m.payload.obj.properties = Object.assign({}, m.payload.obj.properties);
+      m.payload.obj.properties[mark] = true;
+      m.next(m.payload);
+    });
+  };
 })();`
 }
 
@@ -145,8 +187,9 @@ export class LazyPage {
    * recorded from the context (before the page exists) so none is missed.
    */
   static async open(context: BrowserContext, options: LazyPageOptions): Promise<LazyPage> {
-    const cdnSettings = buildCdnSettings({ apiHost: options.server.url, destinations: options.destinations })
-    const html = analyticsPage({ serverUrl: options.server.url, cdnSettings, setup: setupScript(options) })
+    const cdnSettings = buildCdnSettings({ apiHost: options.server.url, destinations: options.destinations, routingRules: options.routingRules })
+    const page = { serverUrl: options.server.url, cdnSettings, setup: setupScript(options), loadOptions: options.loadOptions }
+    const html = options.snippet ? snippetPage(options.server, page) : analyticsPage(page)
     const requests: IssuedRequest[] = []
     const onRequest = (request: Request) => requests.push(issued(request))
     context.on('request', onRequest)

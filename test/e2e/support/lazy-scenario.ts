@@ -33,7 +33,8 @@ export const GRANTED = { C0001: true, C0002: true, C0004: true }
 /** A fake destination's cookie and vendor key. */
 export const key = (d: FakeDestination): string => destinationKey(d.name)
 /** A part of the URL the test server serves a fake destination's code at. */
-export const bundlePart = (d: FakeDestination): string => (d.kind === 'classic' ? `/integrations/${key(d)}/` : `/actions/${key(d)}.js`)
+export const bundlePart = (d: FakeDestination): string =>
+  d.kind === 'classic' ? `/next-integrations/integrations/${key(d)}/` : `/next-integrations/actions/${key(d)}/`
 
 export interface LazyScenario {
   /** This test's server (fresh per test: its request log holds only this test's requests). */

@@ -11,7 +11,7 @@ import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildCdnSettings } from '../../fixtures/cdn-settings'
-import { classicBundlePath, classicSlug, classicVersion, destinationKey } from '../../servers/bundle-routes'
+import { actionBundleUrl, classicBundlePath, classicSlug, classicVersion, destinationKey, obfuscated, parseBundleRequest } from '../../servers/bundle-routes'
 import { readStaticFile } from '../../servers/static-files'
 import { startTestServer, type TestServer } from '../../servers/test-server'
 
@@ -196,16 +196,33 @@ describe('fake destination bundles', () => {
       destinations: [{ name: 'Fake Action', kind: 'action', categories: ['C1'] }],
     })
     const [remote] = settings.remotePlugins
-    const bundle = await fetch(remote.url).then((r) => r.text())
+    // Segment's CDN in the settings; analytics-next fetches it from its CDN (here the server).
+    expect(remote.url).toMatch(/^https:\/\/cdn\.segment\.com\/next-integrations\/actions\/fake-action\/[^/]+\.js$/)
+    const bundle = await fetch(remote.url.replace('https://cdn.segment.com', server.url)).then((r) => r.text())
     const page = evaluateBundle(bundle)
     page.run()
     const plugin = (page.window[remote.libraryName] as (s: unknown) => Record<string, unknown>)({})
     for (const key of ['load', 'isLoaded', 'name', 'version', 'type']) expect(plugin[key]).toBeDefined()
-    expect(plugin).toMatchObject({ name: 'Fake Action', type: 'destination' })
+    expect(plugin).toMatchObject({ name: 'fake-action', type: 'destination' })
     await (plugin.load as () => Promise<void>)()
     ;(plugin.track as (ctx: unknown) => void)({ event: { event: 'E' } })
     expect(page.cookies).toEqual(['fake-action_loaded=1; path=/'])
     expect(page.vendorCalls.map((c) => c.body.type)).toEqual(['initialize', 'track'])
+  })
+})
+
+describe(parseBundleRequest, () => {
+  it('reads Segment CDN paths, plain and btoa\'d (obfuscate), with the fault named in the file or version', () => {
+    const action = new URL(actionBundleUrl('Fake Action', 'throws-on-eval')).pathname
+    expect(parseBundleRequest(action)).toEqual({ kind: 'action', slug: 'fake-action', key: 'fake-action', obfuscated: false, fault: 'throws-on-eval' })
+    const hidden = action.replace('/fake-action/', `/${obfuscated('fake-action')}/`)
+    expect(parseBundleRequest(hidden)).toMatchObject({ kind: 'action', key: 'fake-action', obfuscated: true })
+    const slug = obfuscated('fake-classic')
+    expect(parseBundleRequest(`/next-integrations/integrations/${slug}/2.11.5/${slug}.dynamic.js.gz`)).toEqual({
+      kind: 'classic', slug: 'fake-classic', key: 'fake-classic', obfuscated: true, fault: undefined,
+    })
+    expect(parseBundleRequest(classicBundlePath('Fake Classic', classicVersion()))).toMatchObject({ slug: 'fake-classic', obfuscated: false })
+    expect(parseBundleRequest('/next-integrations/actions/Not_A_Key!/x.js')).toBeUndefined()
   })
 })
 
