@@ -33,6 +33,11 @@ afterAll(async () => {
 })
 
 describe('the packed tarball', () => {
+  it('is built by prepack without a warning', () => {
+    expect(tarball.files).toContain('dist/consent-guard.js')
+    expect(tarball.output).not.toMatch(/warn/i)
+  })
+
   it('passes publint and arethetypeswrong (rules ignored on purpose live in .attw.json)', async () => {
     const publint = await runCommand(bin('publint'), [join(app.dir, 'node_modules/consent-guard'), '--pack', 'false', '--strict'], REPO)
     expect(publint.code, transcript(publint)).toBe(0)

@@ -14,6 +14,8 @@ export interface PackedTarball {
   path: string
   /** Every file in it, relative to the package root. */
   files: string[]
+  /** What `npm pack` and the prepack build printed, both streams. */
+  output: string
 }
 
 /** Packs the repository into a fresh temporary directory. */
@@ -25,5 +27,5 @@ export async function packTarball(): Promise<PackedTarball> {
   const json = /(?:^|\n)(\[\s*\{[\s\S]*)$/.exec(run.stdout)?.[1]
   if (!json) throw new Error(`npm pack printed no JSON report\n${transcript(run)}`)
   const report = JSON.parse(json) as Array<{ filename: string; files: Array<{ path: string }> }>
-  return { path: join(destination, report[0].filename), files: report[0].files.map((f) => f.path) }
+  return { path: join(destination, report[0].filename), files: report[0].files.map((f) => f.path), output: `${run.stdout}\n${run.stderr}` }
 }
