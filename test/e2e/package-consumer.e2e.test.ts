@@ -66,6 +66,18 @@ describe('the packed tarball', () => {
       expect(sourcesContent.every((s: unknown) => typeof s === 'string')).toBe(true)
     }
   })
+
+  it("carries a README whose images show on the registry's page: absolute URLs to files of this repository", async () => {
+    const readme = await readFile(join(app.dir, 'node_modules/consent-guard/README.md'), 'utf8')
+    const images = [...readme.matchAll(/!\[[^\]]*\]\(([^)\s]+)\)/g)].map((m) => m[1])
+    expect(images.length).toBeGreaterThan(0)
+    const { repository } = JSON.parse(await readFile(join(app.dir, 'node_modules/consent-guard/package.json'), 'utf8'))
+    const raw = `https://raw.githubusercontent.com/${/github\.com\/(.+?)\.git$/.exec(repository.url)?.[1]}/main/`
+    for (const url of images) {
+      expect(url.startsWith(raw), url).toBe(true)
+      await expect(readFile(join(REPO, url.slice(raw.length))), url).resolves.toBeDefined()
+    }
+  })
 })
 
 describe('a fresh Vite + TypeScript app with the tarball installed', () => {
