@@ -129,7 +129,9 @@ describe('a fresh Vite + TypeScript app with the tarball installed', () => {
     })
   })
 
-  it('is required from CommonJS, with the same names, its package.json and the IIFE path', async () => {
+  it('is imported by Node and required from CommonJS, with the same names, its package.json and the IIFE path', async () => {
+    const imported = await app.run(process.execPath, ['import-check.mjs'])
+    expect(imported.code, transcript(imported)).toBe(0)
     const run = await app.run(process.execPath, ['require-check.cjs'])
     expect(run.code, transcript(run)).toBe(0)
     const seen = JSON.parse(run.stdout)
@@ -137,6 +139,7 @@ describe('a fresh Vite + TypeScript app with the tarball installed', () => {
       'ConsentGuardConfigError', 'consentGuard', 'cookieConsent', 'cookiebot', 'custom', 'decideRouting', 'didomi',
       'googleConsentMode', 'gpp', 'ketch', 'klaro', 'oneTrust', 'osano', 'staticConsent', 'tcf', 'usercentrics',
     ])
+    expect(JSON.parse(imported.stdout).exports).toEqual(seen.exports)
     expect(seen.plugin).toBe('Consent Guard')
     expect(seen.consent).toMatchObject({ status: 'decided', categories: { C0001: true } })
     expect(seen.iife).toBe(join(app.dir, 'node_modules/consent-guard/dist/consent-guard.iife.js'))

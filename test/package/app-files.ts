@@ -134,6 +134,10 @@ consentGuard({ cmp: staticConsent({}), waitForConsent: { timeoutMs: 'soon' } })
     'tsconfig.node16-errors.json': tsconfig('Node16', [...GOOD_CJS, 'type-errors/*.ts', 'type-errors/*.cts']),
     'tsconfig.nodenext.json': tsconfig('NodeNext', GOOD_CJS),
     'tsconfig.nodenext-errors.json': tsconfig('NodeNext', [...GOOD_CJS, 'type-errors/*.ts', 'type-errors/*.cts']),
+    // Node's ESM loader: the entry and every chunk it imports resolve from the installed tarball.
+    'import-check.mjs': `const guard = await import('consent-guard')
+console.log(JSON.stringify({ exports: Object.keys(guard).sort() }))
+`,
     // CommonJS at run time: require() the package, its package.json and the IIFE's path.
     'require-check.cjs': `const guard = require('consent-guard')
 const pkg = require('consent-guard/package.json')
