@@ -68,6 +68,8 @@ describe(parseOptions, () => {
 
   it.each([
     [{ cmp, colour: 'red' }, 'colour', 'is unknown; known: cmp, consentModel, integrationCategoryMappings'],
+    [{ cmp, toString: 'x' }, 'toString', 'is unknown; known: cmp'],
+    [JSON.parse('{ "__proto__": {} }'), '__proto__', 'is unknown; known: cmp'],
     [{}, 'cmp', 'expected a ConsentSource, e.g. oneTrust() (received: undefined)'],
     [{ cmp: 'onetrust' }, 'cmp', 'expected a ConsentSource, e.g. oneTrust() (received: "onetrust")'],
     [{ cmp: { name: 'x' } }, 'cmp', 'expected a ConsentSource, e.g. oneTrust() (received: an object)'],
@@ -91,8 +93,8 @@ describe(parseOptions, () => {
     [{ cmp, diagnostics: 'verbose' }, 'diagnostics', `expected 'auto' | 'always' | 'off' (received: "verbose")`],
     [{ cmp, lazyDestinations: 'yes' }, 'lazyDestinations', 'expected boolean (received: "yes")'],
     [{ cmp, consentChangedEvent: () => true }, 'consentChangedEvent', 'expected boolean (received: a function)'],
-    [null, 'options', 'expected { cmp, ... } (received: null)'],
-    [[cmp], 'options', 'expected { cmp, ... } (received: an array)'],
+    [null, 'options', 'expected an object (received: null)'],
+    [[cmp], 'options', 'expected an object (received: an array)'],
   ])('throws for %j naming `%s`, what it expected and what it received', (input, option, says) => {
     const error = thrown(input)
     expect(error.option).toBe(option)

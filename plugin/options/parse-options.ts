@@ -63,7 +63,8 @@ function fields(input: Record<string, unknown>, schema: Schema | string, prefix:
   const each = typeof schema === 'string'
   const out: Record<string, unknown> = {}
   for (const key of Object.keys(each ? input : { ...input, ...schema })) {
-    const [type, ...fallback] = each ? [schema] : (schema[key] ?? [])
+    // Only the schema's own entries are arrays: an inherited name (`toString`, `__proto__`) is unknown too.
+    const [type, ...fallback] = each ? [schema] : Array.isArray(schema[key]) ? schema[key] : []
     if (!type) throw new ConsentGuardConfigError(prefix + key, `is unknown; known: ${Object.keys(schema).join(', ')}`)
     // A default goes through the same check, which fills in the defaults nested in it and copies it.
     out[key] = check(input[key] === undefined && fallback.length ? fallback[0] : input[key], type, prefix + key)
@@ -73,5 +74,5 @@ function fields(input: Record<string, unknown>, schema: Schema | string, prefix:
 
 /** Validates `consentGuard()` options; throws `ConsentGuardConfigError` naming the option, never falls back silently. */
 export function parseOptions(input: unknown): ResolvedOptions {
-  return fields(isObject(input) ? input : (check(input, '{ cmp, ... }', 'options') as never), OPTIONS, '') as unknown as ResolvedOptions
+  return fields(isObject(input) ? input : (check(input, 'an object', 'options') as never), OPTIONS, '') as unknown as ResolvedOptions
 }
