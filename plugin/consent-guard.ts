@@ -14,10 +14,10 @@ import { createEventHold } from './enforcement/event-hold'
 import { routingTable, type Routing } from './enforcement/routing-table'
 import { deferPlugin, type DeferredPlugin } from './lazy/deferred-plugin'
 import { lazyDestinations } from './lazy/lazy-destinations'
-import type { ConsentGuardOptions } from './options/consent-guard-options'
 import { ConsentGuardConfigError } from './options/config-error'
-import { watchRegistration } from './options/registration-watch'
+import type { ConsentGuardOptions } from './options/consent-guard-options'
 import { check, parseOptions } from './options/parse-options'
+import { watchRegistration } from './options/registration-watch'
 import { PLUGIN_VERSION } from './version'
 
 /** The plugin `consentGuard()` returns: an analytics-next enrichment plugin plus the guard's API. */
