@@ -13,6 +13,8 @@ const out = resolve(root, 'dist')
 
 export default defineConfig({
   publicDir: false,
+  // Only problems are printed: `npm run audit -- <url> --json > report.json` must leave stdout to the report.
+  logLevel: 'warn',
   build: {
     outDir: out,
     emptyOutDir: false,

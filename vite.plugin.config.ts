@@ -1,7 +1,9 @@
 /**
  * The npm package build: ESM + CJS with analytics-next (a peer) and
- * @segment/facade (its dependency) left external, and, with `--mode iife`,
- * one self-contained file that sets `window.ConsentGuard` for snippet users.
+ * @segment/facade (a dependency) left external, and, with `--mode iife`,
+ * one self-contained script that sets `window.ConsentGuard` for snippet users.
+ * Source maps carry their sources (`sourcesContent`), so the maps that ship
+ * work without the repository. Declarations: rolldown.types.config.ts.
  */
 import { resolve } from 'node:path'
 import { defineConfig } from 'vite'
@@ -12,17 +14,20 @@ export default defineConfig(({ mode }) => {
   const iife = mode === 'iife'
   return {
     publicDir: false,
+    // Both builds print only problems: `npm run build` and `npm run audit` stay readable (and scriptable).
+    logLevel: 'warn',
     build: {
       outDir: resolve(root, 'dist'),
       emptyOutDir: !iife,
       target: 'es2020',
       minify: true,
       sourcemap: true,
+      // The IIFE inlines its on-demand chunks (lib mode turns code splitting off for it by itself).
       lib: iife
         ? { entry: resolve(root, 'plugin/iife.ts'), formats: ['iife'], name: 'ConsentGuard', fileName: () => 'consent-guard.iife.js' }
         : { entry: resolve(root, 'plugin/index.ts'), formats: ['es', 'cjs'], fileName: (format) => (format === 'es' ? 'consent-guard.js' : 'consent-guard.cjs') },
       rollupOptions: iife
-        ? { output: { inlineDynamicImports: true } }
+        ? {}
         : {
             external: [/^@segment\/analytics-next/, /^@segment\/facade/],
             output: [

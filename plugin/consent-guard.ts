@@ -14,8 +14,10 @@ import { createEventHold } from './enforcement/event-hold'
 import { routingTable, type Routing } from './enforcement/routing-table'
 import { deferPlugin, type DeferredPlugin } from './lazy/deferred-plugin'
 import { lazyDestinations } from './lazy/lazy-destinations'
+import { ConsentGuardConfigError } from './options/config-error'
 import type { ConsentGuardOptions } from './options/consent-guard-options'
-import { parseOptions } from './options/parse-options'
+import { check, parseOptions } from './options/parse-options'
+import { watchRegistration } from './options/registration-watch'
 import { PLUGIN_VERSION } from './version'
 
 /** The plugin `consentGuard()` returns: an analytics-next enrichment plugin plus the guard's API. */
@@ -172,6 +174,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     version: PLUGIN_VERSION,
     isLoaded: () => analytics !== undefined,
     async load(_ctx: unknown, instance: AnalyticsLike) {
+      const first = analytics
+      if (first) return import('./options/misuse').then((m) => m.checkSecondLoad(plugin, first, instance, ConsentGuardConfigError))
       analytics = instance
       lazy.attach(instance)
       const settings: CdnSettingsLike = lazy.originalSettings() ?? instance.settings.cdnSettings ?? { integrations: {} }
@@ -197,7 +201,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       stopProblems()
       diagnostics.stop()
     },
-    loadOptions: <T extends object>(given?: T) => lazy.loadOptions(given as InitOptionsLike) as T,
+    loadOptions: <T extends object>(given?: T) => watchRegistration(lazy.loadOptions(given as InitOptionsLike), () => analytics !== undefined) as T,
     plugins: lazy.plugins,
     defer(wrapped: PluginLike, categories?: string[]) {
       if (!wrapped || typeof wrapped.load !== 'function' || typeof wrapped.name !== 'string') {
@@ -213,7 +217,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     },
     consent: () => tracker.current(),
     routing: () => routingNow().decisions,
-    onDiagnostic: (listener: (d: Diagnostic) => void) => diagnostics.onDiagnostic(listener),
+    onDiagnostic: (listener: (d: Diagnostic) => void) => diagnostics.onDiagnostic(check(listener, 'function', 'onDiagnostic(listener)') as typeof listener),
   } as ConsentGuardPlugin
   for (const type of EVENT_TYPES) (plugin as unknown as Record<string, unknown>)[type] = processEvent
   return plugin

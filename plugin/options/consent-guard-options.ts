@@ -23,7 +23,8 @@ export interface ConsentGuardOptions {
    */
   unmappedDestinations?: 'allow' | 'block'
   /**
-   * Opt-in only: hold events while consent is pending.
+   * Opt-in only: hold events while consent is pending, for at most `timeoutMs` and `maxEvents` (at least 1;
+   * `timeoutMs: 0` sends them at once).
    * @default { timeoutMs: 10000, maxEvents: 1000 }
    */
   waitForConsent?: { timeoutMs?: number; maxEvents?: number }
@@ -72,5 +73,3 @@ export interface ResolvedOptions {
   diagnostics: 'auto' | 'always' | 'off'
   destinationHosts: Record<string, string[]>
 }
-
-export const DEFAULT_WAIT = { timeoutMs: 10_000, maxEvents: 1_000 } as const
