@@ -5,7 +5,7 @@
  * events inside them as they were sent.
  */
 import { SEGMENT_API_PREFIXES } from '../shared/network/vendor-hosts'
-import { urlMatches } from '../shared/network/network-check'
+import { urlMatches } from '../shared/network/url-prefix'
 import type { Diagnostic } from '../shared/protocol/protocol'
 import { SEGMENT_IO } from '../shared/routing/destinations'
 import type { RecordedRequest } from './recording'

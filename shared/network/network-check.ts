@@ -12,6 +12,7 @@ import type { Diagnostic, DiagnosticOf } from '../protocol/protocol'
 import { SEGMENT_IO } from '../routing/destinations'
 import { predictRouting } from '../routing/predict-routing'
 import type { HarEntryLike } from './har-entry'
+import { urlMatches } from './url-prefix'
 import { SEGMENT_API_PREFIXES, VENDOR_HOSTS } from './vendor-hosts'
 
 export interface NetworkFinding {
@@ -30,12 +31,6 @@ export interface NetworkReport {
   segmentRequests: number
 }
 
-/** Whether `url` starts with `prefix`; a prefix without a scheme matches http and https. */
-export function urlMatches(url: string, prefix: string): boolean {
-  if (prefix.length === 0) return false
-  if (/^[a-z]+:\/\//i.test(prefix)) return url.startsWith(prefix)
-  return url.replace(/^https?:\/\//i, '').startsWith(prefix.replace(/^\/\//, ''))
-}
 
 interface Verdict {
   time: number
