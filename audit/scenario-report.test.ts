@@ -61,3 +61,26 @@ describe(auditReport, () => {
     expect(exit()).toBe(2)
   })
 })
+
+describe('scenarioReport and the shared session index', () => {
+  it("reports a second analytics instance without the plugin, but never the plugin's own instance twice", () => {
+    const settings = createMessage('hook', 0, 'inspector-settings', {
+      instance: 'analytics-2', destinations: [{ destination: 'Ads Pixel', mode: 'device', categories: ['C0004'] }], allCategories: ['C0004'], hasConsentSettings: true,
+    }, T0 + 50)
+    const r = recording({
+      messages: [
+        ...pluginMessages({ C0001: true, ...GRANTED }),
+        createMessage('sid', 10, 'event', { messageId: 'm-plugin', type: 'track', name: 'Via plugin', consent: GRANTED, status: 'decided', decisions: [], outcomes: [] }, T0 + 3001),
+        createMessage('hook', 1, 'inspector-event', { instance: 'analytics-1', messageId: 'm-plugin', type: 'track', name: 'Via plugin', consent: GRANTED }, T0 + 3002),
+        createMessage('hook', 2, 'inspector-event', { instance: 'analytics-1', messageId: 'm-plugin-2', type: 'track', name: 'Plugin instance, unmatched', consent: GRANTED }, T0 + 3003),
+        settings,
+        createMessage('hook', 3, 'inspector-event', { instance: 'analytics-2', messageId: 'm-other', type: 'track', name: 'Second instance', consent: { C0004: false } }, T0 + 3004),
+      ],
+    })
+    const s = scenarioReport(r, AUDIT_DEFAULTS)
+    expect(s.events.map((e) => [e.name, e.source, e.blocked])).toEqual([
+      ['Via plugin', 'plugin', []],
+      ['Second instance', 'inspector', ['Ads Pixel']],
+    ])
+  })
+})

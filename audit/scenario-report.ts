@@ -3,9 +3,8 @@
  * and where they went, each destination's verdict and traffic, cookies,
  * steps and leaks. Pure, over a recording and its judgement.
  */
-import type { DiagnosticOf } from '../shared/protocol/protocol'
 import { SEGMENT_IO } from '../shared/routing/destinations'
-import { predictRouting } from '../shared/routing/predict-routing'
+import { indexSession } from '../shared/session/session-index'
 import type { AuditOptions, AuditStep } from './audit-options'
 import { classifyLeaks } from './classify-leaks'
 import { consentTruth, type ConsentTruth } from './consent-truth'
@@ -26,7 +25,7 @@ export function describeStep(step: AuditStep): string {
 }
 
 /** Events from the network, the plugin's reports and the inspector hook, merged by messageId. */
-function collectEvents(recording: ScenarioRecording, truth: ConsentTruth, segment: string[]): AuditEvent[] {
+function collectEvents(recording: ScenarioRecording, segment: string[]): AuditEvent[] {
   const events: AuditEvent[] = []
   const byId = new Map<string, AuditEvent>()
   const add = (e: AuditEvent) => {
@@ -40,7 +39,9 @@ function collectEvents(recording: ScenarioRecording, truth: ConsentTruth, segmen
     if (e.sentToSegment) Object.assign(known, { sentToSegment: true, consent: e.consent })
     if (known.source === 'network' && e.source !== 'network') Object.assign(known, { source: e.source, delivered: e.delivered, blocked: e.blocked, ...(e.dropped ? { dropped: e.dropped } : {}) })
   }
-  const inspectorSettings = new Map<string, DiagnosticOf<'inspector-settings'>>()
+  // The panel's rule (shared/session): an inspector event is left out when the plugin speaks for it, so a
+  // second analytics instance without the plugin is still reported, and the plugin's own events only once.
+  const index = indexSession(recording.messages)
   for (const m of recording.messages) {
     if (m.kind === 'event') {
       add({
@@ -50,10 +51,8 @@ function collectEvents(recording: ScenarioRecording, truth: ConsentTruth, segmen
         ...(m.dropped ? { dropped: m.dropped } : {}), source: 'plugin',
       })
     }
-    if (m.kind === 'inspector-settings') inspectorSettings.set(`${m.sid}\u0000${m.instance}`, m)
-    // With the plugin present its own reports win; the hook's copies would only duplicate them.
-    if (m.kind === 'inspector-event' && truth.mode === 'inspector') {
-      const decisions = predictRouting(inspectorSettings.get(`${m.sid}\u0000${m.instance}`), m.consent)
+    if (m.kind === 'inspector-event' && !index.coversEvent(m)) {
+      const decisions = index.predicted(m)
       add({
         messageId: m.messageId, type: m.type, ...(m.name !== undefined ? { name: m.name } : {}), consent: m.consent, sentToSegment: false,
         delivered: decisions.filter((d) => d.allowed).map((d) => d.destination),
@@ -72,7 +71,7 @@ export function scenarioReport(recording: ScenarioRecording, options: Options): 
   const truth = consentTruth(recording, options)
   const segment = segmentPrefixes(recording.requests, recording.messages, options.destinationHosts[SEGMENT_IO])
   const { leaks, cookies } = classifyLeaks(recording, truth, segment, options)
-  const events = collectEvents(recording, truth, segment)
+  const events = collectEvents(recording, segment)
   const hosts = withSettingsHosts(auditHostTable(options.destinationHosts, segment), recording.messages)
   const vendorOf = recording.requests.map((r) => destinationsOfUrl(r.url, hosts))
   const final = truth.points.at(-1)!

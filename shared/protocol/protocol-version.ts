@@ -46,8 +46,8 @@ export function parseGreeting(data: unknown): VersionGreeting | undefined {
   return greeting
 }
 
-/** Whether a stored message is a greeting of another version rather than one of ours. */
-export const isGreeting = (m: PageMessage): m is VersionGreeting => m.v !== PROTOCOL_VERSION
+/** Whether a stored message is one of this protocol version (not another version's greeting). */
+export const isCurrentVersion = (m: PageMessage): m is Diagnostic => m.v === PROTOCOL_VERSION
 
 export interface VersionMismatch {
   /** The protocol version the page's plugin speaks. */
