@@ -68,7 +68,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     chromium: run.chromium, executablePath: run.executablePath, extensionDir: run.extensionDir,
     gpc: scenario.gpc, headed: options.headed, allowHosts: options.allowHosts,
   })
-  const recorder = await recordContext(browser.context, !browser.extension, browser.aborted)
+  const recorder = await recordContext(browser.context, !browser.extension, browser.aborted, browser.allowed)
   const recording: ScenarioRecording = {
     scenario, url: options.url, startedAt: Date.now(), finishedAt: 0, extension: browser.extension, platformCategories: [],
     messages: recorder.messages, requests: recorder.requests, cookies: [], steps: [], errors: [],

@@ -12,6 +12,7 @@ import type { Diagnostic } from '../protocol/protocol'
 import { SEGMENT_IO } from '../routing/destinations'
 import { indexSession } from '../session/session-index'
 import type { HarEntryLike } from './har-entry'
+import { isSegmentEventUrl } from './segment-endpoint'
 import { urlMatches } from './url-prefix'
 import { SEGMENT_API_PREFIXES, VENDOR_HOSTS } from './vendor-hosts'
 
@@ -70,8 +71,6 @@ function hostTable(messages: Diagnostic[], table: Readonly<Record<string, readon
   return hosts
 }
 
-const EVENT_PATH = /\/v1\/(t|p|i|g|a|s|b|track|page|identify|group|alias|screen|batch|import)\/?$/
-
 function eventsIn(text: string | undefined): unknown[] | undefined {
   if (!text) return undefined
   try {
@@ -104,8 +103,7 @@ export function checkNetwork(
     const url = entry.request.url
     const time = Date.parse(entry.startedDateTime)
     if (segmentPrefixes.some((p) => urlMatches(url, p))) {
-      const path = url.replace(/[?#].*$/, '')
-      if (entry.request.method !== 'POST' || !EVENT_PATH.test(path)) continue
+      if (!isSegmentEventUrl(entry.request.method, url, segmentPrefixes)) continue
       segmentRequests++
       const events = eventsIn(entry.request.postData?.text)
       if (!events) continue

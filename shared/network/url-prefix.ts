@@ -60,18 +60,27 @@ export function pathUnder(path: string, under: string): boolean {
 
 /** Whether `url` falls under `prefix` (see above). Unparseable input matches nothing. */
 export function urlMatches(url: string, prefix: string): boolean {
+  return pathBelow(url, prefix) !== undefined
+}
+
+/**
+ * When `url` falls under `prefix`, the rest of its path below the prefix's
+ * path, without a leading `/` (`''` for the prefix itself); else undefined.
+ */
+export function pathBelow(url: string, prefix: string): string | undefined {
   const p = parsed(prefix)
-  if (!p) return false
+  if (!p) return undefined
   let u: URL
   try {
     u = new URL(url)
   } catch {
-    return false
+    return undefined
   }
-  if (!p.protocols.includes(u.protocol)) return false
+  if (!p.protocols.includes(u.protocol)) return undefined
   const host = u.hostname
-  if (p.subdomains ? !host.endsWith(`.${p.host}`) : host !== p.host) return false
+  if (p.subdomains ? !host.endsWith(`.${p.host}`) : host !== p.host) return undefined
   // Without a scheme, "no port" means the default port of whichever scheme the URL uses.
-  if (u.port !== p.port) return false
-  return pathUnder(u.pathname, p.path)
+  if (u.port !== p.port) return undefined
+  if (!pathUnder(u.pathname, p.path)) return undefined
+  return u.pathname.slice(p.path.length).replace(/^\//, '')
 }
