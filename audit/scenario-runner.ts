@@ -32,16 +32,17 @@ export interface ScenarioOutcome {
 }
 
 /**
- * Waits until, for `quietMs` from now on, no request started or ended and no
- * load is in flight; or until `settleMs` passed. Quiet is counted from the
- * call, not from the last request: what the page does in reaction to the
- * driver or a step starts a moment later.
+ * Waits at least `minMs`, then until, for `quietMs` from the call on, no
+ * request started or ended and no load is in flight; or until `settleMs` (or
+ * `minMs`, when longer) passed. Quiet is counted from the call, not from the
+ * last request: what the page does in reaction to the driver or a step
+ * starts a moment later.
  */
-async function settle(recorder: PageRecorder, quietMs: number, settleMs: number): Promise<void> {
+async function settle(recorder: PageRecorder, quietMs: number, settleMs: number, minMs = 0): Promise<void> {
   const start = Date.now()
-  const end = start + settleMs
+  const end = start + Math.max(settleMs, minMs)
   while (Date.now() < end) {
-    if (recorder.inFlight() === 0 && Date.now() - Math.max(start, recorder.lastActivity()) >= quietMs) return
+    if (Date.now() >= start + minMs && recorder.inFlight() === 0 && Date.now() - Math.max(start, recorder.lastActivity()) >= quietMs) return
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -99,7 +100,8 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     await page.waitForLoadState('load', { timeout: options.timeoutMs }).catch(() => undefined)
     recording.steps = await runSteps(page, options.steps, options.timeoutMs)
     for (const s of recording.steps) if (!s.ok) recording.errors.push(`step failed: ${Object.keys(s.step)[0]}: ${s.detail}`)
-    await settle(recorder, options.quietMs, options.settleMs)
+    // At least observeMs after the last step, quiet or not: a tag fired a few seconds after load is still seen.
+    await settle(recorder, options.quietMs, options.settleMs, options.observeMs)
     recording.cookies.push(await recorder.snapshotCookies('end'))
     return { recording, platform, fatal }
   } finally {
