@@ -9,6 +9,7 @@
 import type { BrowserContext, Request } from 'playwright-core'
 import { parseUntrustedMessage } from '../shared/protocol/parse-message'
 import { ANNOUNCE, type Diagnostic } from '../shared/protocol/protocol'
+import { parseGreeting, type VersionGreeting } from '../shared/protocol/protocol-version'
 import { tapContext } from './network-tap'
 import type { CookieSnapshot, RecordedRequest } from './recording'
 
@@ -26,6 +27,8 @@ const MAX_BODY = 1024 * 1024
 
 export interface PageRecorder {
   messages: Diagnostic[]
+  /** Probes and hellos of a plugin that speaks another protocol version. */
+  greetings: VersionGreeting[]
   requests: RecordedRequest[]
   /** Messages refused by the validator (not protocol, too big, a frame's). */
   refused(): number
@@ -93,6 +96,7 @@ class Unmatched {
  */
 export async function recordContext(context: BrowserContext, announce: boolean, aborted: WeakSet<Request>, allowed?: (url: URL) => boolean): Promise<PageRecorder> {
   const messages: Diagnostic[] = []
+  const greetings: VersionGreeting[] = []
   const requests: RecordedRequest[] = []
   const open = new Map<Request, RecordedRequest>()
   const tappedOnly = new Unmatched()
@@ -104,7 +108,10 @@ export async function recordContext(context: BrowserContext, announce: boolean, 
     // Only the top document speaks for the page (a frame is another party).
     if (source.page && source.frame !== source.page.mainFrame()) return void refused++
     const message = parseUntrustedMessage(data)
-    if (message) messages.push(message)
+    if (message) return void messages.push(message)
+    // Another version's greeting: kept (reduced, bounded) only to say which side to update.
+    const greeting = greetings.length < 100 ? parseGreeting(data) : undefined
+    if (greeting) greetings.push(greeting)
     else refused++
   })
   await context.addInitScript(captureScript, { binding: BINDING, announce: announce ? ANNOUNCE : null })
@@ -157,6 +164,7 @@ export async function recordContext(context: BrowserContext, announce: boolean, 
 
   return {
     messages,
+    greetings,
     requests,
     refused: () => refused,
     async snapshotCookies(checkpoint) {

@@ -38,13 +38,44 @@ describe(scenarioReport, () => {
     expect(s.notes.join('\n')).toContain('destination code that ran without consent: Ads Pixel')
   })
 
-  it('notes requests to a known vendor the page’s settings do not list, which it cannot judge', () => {
-    const r = recording({ messages: pluginMessages({ C0002: true }), requests: [vendorRequest(T0 + 3000, 'https://connect.facebook.net/en_US/fbevents.js')] })
+  it('lists requests to a known vendor the page’s settings do not list as not judged, with a warning', () => {
+    const pixel = 'https://connect.facebook.net/en_US/fbevents.js'
+    const r = recording({ messages: pluginMessages({ C0002: true }), requests: [vendorRequest(T0 + 3000, pixel), vendorRequest(T0 + 3100, pixel)] })
     const s = scenarioReport(r, AUDIT_DEFAULTS)
     expect(s.leaks).toEqual([])
-    expect(s.notes.join('\n')).toContain('Requests to the hosts of Facebook Pixel, which this page')
+    expect(s.unjudged).toEqual([{ destination: 'Facebook Pixel', requests: 2, urls: [pixel], reason: 'not-in-settings' }])
+    expect(s.warnings).toEqual(["2 request(s) to Facebook Pixel not judged: this page's settings do not list its destination. Give its categories with destinationCategories to have them judged."])
     const judged = scenarioReport(r, { ...AUDIT_DEFAULTS, destinationCategories: { 'Facebook Pixel': ['C0004'] } })
-    expect(judged.leaks.map((l) => [l.kind, l.destination])).toEqual([['request', 'Facebook Pixel']])
+    expect(judged.leaks.map((l) => [l.kind, l.destination])).toEqual([['request', 'Facebook Pixel'], ['request', 'Facebook Pixel']])
+    expect(judged.unjudged).toEqual([])
+  })
+})
+
+describe('what a scenario could not prove', () => {
+  it('lists requests to a destination the page has without categories as not judged (its rule allows it, but says nothing of consent)', () => {
+    const settings = createMessage('sid', 20, 'settings', {
+      destinations: [{ destination: 'Mapless Pixel', mode: 'device', categories: [], hosts: [`${HOST}/vendor/mapless/`] }], allCategories: ['C0002'], hasConsentSettings: true,
+    }, T0 + 115)
+    const s = scenarioReport(recording({ messages: [...pluginMessages({ C0002: true }), settings], requests: [vendorRequest(T0 + 3000, `${HOST}/vendor/mapless/t`)] }), AUDIT_DEFAULTS)
+    expect(s.leaks).toEqual([])
+    expect(s.unjudged).toMatchObject([{ destination: 'Mapless Pixel', requests: 1, reason: 'no-categories' }])
+    const report = auditReport({ url: `${HOST}/`, startedAt: T0, finishedAt: T0, extension: true, notes: [] }, [s])
+    expect(report.summary).toMatchObject({ verdict: 'not-judged', unjudged: 1 })
+    expect(report.exitCode).toBe(3)
+    expect(auditReport({ url: `${HOST}/`, startedAt: T0, finishedAt: T0, extension: true, notes: [], allowUnjudged: true }, [s]).exitCode).toBe(0)
+  })
+
+  it('calls out a guard that was created (it probed) but never registered (no hello)', () => {
+    const orphan = createMessage('orphan', 0, 'probe', {}, T0 + 10)
+    const s = scenarioReport(recording({ messages: [orphan, ...pluginMessages({ C0002: true })] }), AUDIT_DEFAULTS)
+    expect(s.warnings.join('\n')).toMatch(/^A Consent Guard plugin was created on this page but never registered with analytics-next/)
+    // The registered one (sid 'sid' said hello) is not called out.
+    expect(scenarioReport(recording({ messages: [createMessage('sid', 99, 'probe', {}), ...pluginMessages({ C0002: true })] }), AUDIT_DEFAULTS).warnings).toEqual([])
+  })
+
+  it('says which side to update when the plugin speaks another protocol version', () => {
+    const s = scenarioReport(recording({ greetings: [{ source: 'consent-guard', v: 2, sid: 'n', seq: 1, time: T0, kind: 'hello', pluginVersion: '2.0.0' }] }), AUDIT_DEFAULTS)
+    expect(s.warnings.join('\n')).toContain("The page's Consent Guard plugin 2.0.0 speaks diagnostics protocol v2; this audit speaks v1. The plugin is newer: update this audit")
   })
 })
 

@@ -11,6 +11,7 @@ import { consentTruth, type ConsentTruth } from './consent-truth'
 import { auditHostTable, destinationsOfUrl, withSettingsHosts } from './destination-hosts'
 import type { ScenarioRecording } from './recording'
 import type { AuditEvent, DestinationReport, ScenarioReport } from './report-types'
+import { scenarioWarnings, unjudgedRequests } from './scenario-warnings'
 import { isSegmentEventRequest, segmentPrefixes, sentEvents } from './segment-traffic'
 
 /** Most events listed per scenario (the counts stay exact). */
@@ -94,10 +95,7 @@ export function scenarioReport(recording: ScenarioRecording, options: Options): 
     if (m.kind === 'destination' && m.action === 'loaded-without-consent') notes.push(`The plugin reports destination code that ran without consent: ${(m.destinations ?? [m.destination]).join(', ')} (is guard.loadOptions() passed to AnalyticsBrowser.load?).`)
     if (m.kind === 'consent' && m.error) notes.push(`Consent platform problem reported by the plugin: ${m.error}`)
   }
-  const known = new Set(final.decisions.map((d) => d.destination))
-  // A URL shared with a destination the page has (gtag serves GA4 and Google Ads) is judged through that one.
-  const unjudged = [...new Set(vendorOf.filter((list) => !list.some((d) => known.has(d))).flat())]
-  if (unjudged.length) notes.push(`Requests to the hosts of ${unjudged.join(', ')}, which this page's settings do not list: not judged (give their categories with destinationCategories).`)
+  const unjudged = unjudgedRequests(recording.requests, vendorOf, final.decisions)
   if (events.length > MAX_REPORTED_EVENTS) notes.push(`${events.length} events: the report lists the first ${MAX_REPORTED_EVENTS}.`)
   const state = final.state
 
@@ -108,6 +106,7 @@ export function scenarioReport(recording: ScenarioRecording, options: Options): 
     status: recording.errors.length ? 'incomplete' : 'audited',
     errors: [...recording.errors],
     notes: [...new Set(notes)],
+    warnings: scenarioWarnings(recording.messages, recording.greetings, unjudged),
     ...(recording.drive ? { driver: { platform: recording.drive.platform, ok: recording.drive.ok, detail: recording.drive.detail } } : {}),
     consent: { status: state.status, categories: { ...state.categories }, ...(state.model ? { model: state.model } : {}), ...(state.gpc !== undefined ? { gpc: state.gpc } : {}), source: state.source },
     steps: recording.steps.map((s) => ({ step: describeStep(s.step), ok: s.ok, detail: s.detail })),
@@ -121,6 +120,7 @@ export function scenarioReport(recording: ScenarioRecording, options: Options): 
       aborted: recording.requests.filter((r) => r.aborted).map((r) => r.url),
     },
     leaks,
+    unjudged,
     diagnostics: recording.messages.length,
   }
 }

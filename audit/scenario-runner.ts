@@ -72,7 +72,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
   const recorder = await recordContext(browser.context, !browser.extension, browser.aborted, browser.allowed)
   const recording: ScenarioRecording = {
     scenario, url: options.url, startedAt: Date.now(), finishedAt: 0, extension: browser.extension, platformCategories: [],
-    messages: recorder.messages, requests: recorder.requests, cookies: [], steps: [], errors: [],
+    messages: recorder.messages, greetings: recorder.greetings, requests: recorder.requests, cookies: [], steps: [], errors: [],
   }
   let platform = run.platform
   let fatal = false
@@ -108,6 +108,7 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     recording.finishedAt = Date.now()
     // Copies: the recorder's arrays keep filling until the browser is gone.
     recording.messages = [...recorder.messages]
+    recording.greetings = [...recorder.greetings]
     recording.requests = recorder.requests.map((r) => ({ ...r }))
     await browser.close()
   }
