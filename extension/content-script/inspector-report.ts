@@ -5,7 +5,7 @@
  * the same shape works, and nothing here can throw into analytics-next.
  */
 import { fitMessage } from '../../shared/protocol/fit-message'
-import { MAX_LIST, MAX_NAME } from '../../shared/protocol/limits'
+import { MAX_LIST, MAX_NAME } from '../../shared/protocol/field-limits'
 import { createMessage, type Diagnostic, type MessageKind, type PluginMessages, type SettingsDestination } from '../../shared/protocol/protocol'
 import { listDestinations } from '../../shared/routing/destinations'
 import type { CdnSettingsLike } from '../../shared/routing/types'

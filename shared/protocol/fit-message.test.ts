@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { fitMessage } from './fit-message'
-import { MAX_JSON_DEPTH, MAX_MESSAGE_BYTES, MAX_NAME } from './limits'
+import { MAX_JSON_DEPTH, MAX_NAME } from './field-limits'
+import { MAX_MESSAGE_BYTES } from './limits'
 import { parseUntrustedMessage } from './parse-message'
 import { createMessage, type Json } from './protocol'
 

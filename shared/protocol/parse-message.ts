@@ -4,7 +4,7 @@
  */
 import { MAX_MESSAGE_BYTES } from './limits'
 import { utf8Bytes } from './utf8-bytes'
-import { MESSAGE_KINDS, PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type Envelope, type MessageKind } from './protocol'
+import { PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type Envelope, type MessageKind } from './protocol'
 import { parseGreeting, type PageMessage } from './protocol-version'
 import { bool, count, finite, isPlainRecord, json, list, name, oneOf, orNull, record, shape, str, type Check } from './schema'
 
@@ -83,17 +83,20 @@ const BODIES: Record<MessageKind, { required: Record<string, Check>; optional?: 
   },
 }
 
+/** Every kind, from the bodies above (not MESSAGE_KINDS: the plugin's always-loaded code would then carry the list). */
+const KINDS = Object.keys(BODIES) as MessageKind[]
+
 const ENVELOPE = {
   source: oneOf(PLUGIN_SOURCE),
   v: oneOf(PROTOCOL_VERSION),
   sid: str(64),
   seq: count,
   time: finite,
-  kind: oneOf(...MESSAGE_KINDS),
+  kind: oneOf(...KINDS),
 }
 
 export const VALIDATORS = Object.fromEntries(
-  MESSAGE_KINDS.map((kind) => {
+  KINDS.map((kind) => {
     const body = BODIES[kind]
     return [kind, shape({ ...ENVELOPE, ...body.required }, { truncated: bool, ...body.optional })]
   }),

@@ -5,7 +5,7 @@
  * kept, reduced to the fields every version shares, so the panel can say
  * which side to update instead of showing an empty list.
  */
-import { MAX_NAME } from './limits'
+import { MAX_NAME } from './field-limits'
 import { PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic } from './protocol'
 import { count, finite, isPlainRecord, oneOf, str } from './schema'
 

@@ -8,7 +8,7 @@
  * so the sender and the validator can never disagree about a limit: there is
  * one table of limits and one place that reads it.
  */
-import { MAX_JSON_DEPTH, MAX_JSON_ITEMS, MAX_JSON_TEXT, MAX_LIST, MAX_NAME, MAX_STRING } from './limits'
+import { MAX_JSON_DEPTH, MAX_JSON_ITEMS, MAX_JSON_TEXT, MAX_LIST, MAX_NAME, MAX_STRING } from './field-limits'
 import { cutList, cutText, DEPTH_MARK, keysCut, KEY_MARK } from './truncation-marks'
 
 /**
