@@ -15,7 +15,7 @@ const part = (module: string, name: string) => `export { ${name} } from '${plugi
  * Performance section lists the same parts, checked by the size budget test.
  */
 export const CORE_PARTS: Array<[label: string, entry: string]> = [
-  ['routing rules, `decideRouting` ', part('../shared/routing/decide-routing.ts', 'decideRouting')],
+  ['routing rules, `decideRouting`', part('../shared/routing/decide-routing.ts', 'decideRouting')],
   ['option validation with its errors', part('options/parse-options.ts', 'parseOptions')],
   ['consent tracking: read, subscribe, normalise every state', part('consent/consent-tracker.ts', 'trackConsent')],
   ['`custom()`', part('adapters/custom.ts', 'custom')],
