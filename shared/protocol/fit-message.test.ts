@@ -15,8 +15,8 @@ const event = (payload: unknown, messageId = 'm1', name = 'Order Completed') =>
     payload: payload as Json,
   })
 
-function nested(levels: number): Json {
-  let v: Json = 'bottom'
+function nested(levels: number, bottom: Json = 'bottom'): Json {
+  let v: Json = bottom
   for (let i = 0; i < levels; i++) v = { level: v }
   return v
 }
@@ -74,8 +74,14 @@ describe(fitMessage, () => {
 
   it('everything it emits passes the validator, whatever the payload and strings (property)', () => {
     const text = fc.string({ unit: 'binary', maxLength: 6000 })
+    // Arbitrary JSON, also wrapped deeper than the validator allows, or in a list longer than it allows.
+    const payloads = fc.oneof(
+      fc.jsonValue(),
+      fc.tuple(fc.jsonValue(), fc.integer({ min: 20, max: 40 })).map(([v, levels]) => nested(levels, v)),
+      fc.tuple(fc.jsonValue(), fc.integer({ min: 1990, max: 2100 })).map(([v, n]) => Array.from({ length: n }, () => v)),
+    )
     fc.assert(
-      fc.property(fc.jsonValue({ maxDepth: 40 }), text, text, fc.dictionary(fc.string({ maxLength: 700 }), fc.boolean(), { maxKeys: 20 }), (payload, messageId, name, consent) => {
+      fc.property(payloads, text, text, fc.dictionary(fc.string({ maxLength: 700 }), fc.boolean(), { maxKeys: 20 }), (payload, messageId, name, consent) => {
         const m = { ...event(payload, messageId, name), consent }
         const fitted = fitMessage(m)
         expect(fitted).toBeDefined()
