@@ -77,7 +77,7 @@ describe(fitMessage, () => {
     // Arbitrary JSON, also wrapped deeper than the validator allows, or in a list longer than it allows.
     const payloads = fc.oneof(
       fc.jsonValue(),
-      fc.tuple(fc.jsonValue(), fc.integer({ min: 20, max: 40 })).map(([v, levels]) => nested(levels, v)),
+      fc.tuple(fc.jsonValue(), fc.integer({ min: 20, max: 40 })).map(([v, levels]) => nested(levels, v as Json)),
       fc.tuple(fc.jsonValue(), fc.integer({ min: 1990, max: 2100 })).map(([v, n]) => Array.from({ length: n }, () => v)),
     )
     fc.assert(
