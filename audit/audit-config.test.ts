@@ -50,6 +50,12 @@ describe(resolveOptions, () => {
     expect(options).toMatchObject({ platform: 'cookiebot', timeoutMs: 2000, settleMs: 3000, quietMs: 200, steps: [{ track: 'T' }], scenarios: DEFAULT_SCENARIOS, necessary: [], destinationHosts: {} })
   })
 
+  it('watches at least 3 s after the last step unless told otherwise, and judges strictly by default', () => {
+    expect(resolveOptions({ url: 'http://x/', json: false, headed: false })).toMatchObject({ observeMs: 3000, allowUnjudged: false })
+    expect(resolveOptions({ url: 'http://x/', json: false, headed: false, observeMs: 5000 }, { config: { observeMs: 100, allowUnjudged: true } })).toMatchObject({ observeMs: 5000, allowUnjudged: true })
+    expect(() => parseConfig({ allowUnjudged: 'yes' })).toThrow(/allowUnjudged: expected true or false/)
+  })
+
   it('refuses a quiet time longer than the settle limit', () => {
     expect(() => resolveOptions({ url: 'http://x/', json: false, headed: false, quietMs: 5000, settleMs: 1000 })).toThrow(/--quiet/)
   })

@@ -4,7 +4,7 @@
  * the config file). Pure: the CLI reads and JSON-parses the files.
  */
 import type { DriverSelectors } from './drivers/driver-types'
-import { DEFAULT_SCENARIOS, MAX_WAIT_STEP_MS, type AuditOptions, type AuditStep } from './audit-options'
+import { DEFAULT_OBSERVE_MS, DEFAULT_SCENARIOS, MAX_WAIT_STEP_MS, type AuditOptions, type AuditStep } from './audit-options'
 import type { CliFlags } from './parse-args'
 import { parseScenarioList } from './scenario-spec'
 import { AuditUsageError } from './usage-error'
@@ -103,6 +103,11 @@ export function parseConfig(json: unknown, where = 'config'): ConfigFile {
       case 'timeoutMs': out.timeoutMs = ms(at, v); break
       case 'quietMs': out.quietMs = ms(at, v); break
       case 'settleMs': out.settleMs = ms(at, v); break
+      case 'observeMs': out.observeMs = ms(at, v); break
+      case 'allowUnjudged':
+        if (typeof v !== 'boolean') throw new AuditUsageError(`${at}: expected true or false, got ${describe(v)}`)
+        out.allowUnjudged = v
+        break
       default:
         throw new AuditUsageError(`${where}: unknown option "${key}"`)
     }
@@ -139,6 +144,8 @@ export function resolveOptions(flags: CliFlags, files: AuditFiles = {}): AuditOp
     timeoutMs: flags.timeoutMs ?? config.timeoutMs ?? 15_000,
     quietMs: flags.quietMs ?? config.quietMs ?? 1_000,
     settleMs: flags.settleMs ?? config.settleMs ?? 10_000,
+    observeMs: flags.observeMs ?? config.observeMs ?? DEFAULT_OBSERVE_MS,
+    allowUnjudged: flags.allowUnjudged ?? config.allowUnjudged ?? false,
     json: flags.json,
     html: flags.html,
     chromePath: flags.chromePath,

@@ -61,6 +61,17 @@ export interface AuditOptions {
   quietMs: number
   /** ... but never longer than this, ms. @default 10000 */
   settleMs: number
+  /**
+   * After the last step, watch at least this long, ms, quiet or not: a tag a
+   * page fires a few seconds after load is seen (and judged). @default 3000
+   */
+  observeMs: number
+  /**
+   * Exit 0 (instead of 3) when nothing leaked but requests to vendors whose
+   * destination has no categories could not be judged; they are listed and
+   * warned about either way. @default false
+   */
+  allowUnjudged: boolean
   /** Output. */
   json: boolean
   html?: string
@@ -70,5 +81,8 @@ export interface AuditOptions {
   extension?: string | false
   headed: boolean
 }
+
+/** The shortest watch after the last step by default (`observeMs`). */
+export const DEFAULT_OBSERVE_MS = 3_000
 
 export const DEFAULT_SCENARIOS: ScenarioSpec[] = [{ kind: 'reject-all' }, { kind: 'accept-all' }, { kind: 'each' }, { kind: 'gpc' }]

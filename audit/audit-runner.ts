@@ -79,5 +79,5 @@ export async function runAudit(options: AuditOptions, deps: AuditDeps): Promise<
     }
   }
   if (extension.dir && !extensionLoaded) notes.push('The debugger extension was given but its service worker never started; pages without the plugin are audited from the network only.')
-  return auditReport({ url: options.url, startedAt, finishedAt: Date.now(), extension: extensionLoaded, platform, notes }, reports)
+  return auditReport({ url: options.url, startedAt, finishedAt: Date.now(), extension: extensionLoaded, platform, notes, allowUnjudged: options.allowUnjudged }, reports)
 }

@@ -5,7 +5,7 @@
  * inspector hook's action bundle URLs) - the same sources the network check
  * reads, so counting and judging agree.
  */
-import { urlMatches } from '../shared/network/network-check'
+import { urlMatches } from '../shared/network/url-prefix'
 import { VENDOR_HOSTS } from '../shared/network/vendor-hosts'
 import type { Diagnostic } from '../shared/protocol/protocol'
 import { SEGMENT_IO } from '../shared/routing/destinations'

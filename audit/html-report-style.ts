@@ -10,7 +10,8 @@ h1 { font-size:22px; margin:0 0 4px; } h2 { font-size:18px; margin:0; } h3 { fon
 .url { font-family:ui-monospace,Menlo,Consolas,monospace; font-size:13px; word-break:break-all; }
 .meta { color:var(--muted); font-size:12px; }
 .verdict { font-weight:700; font-size:15px; padding:10px 16px; border-radius:8px; white-space:nowrap; }
-.verdict.pass { color:var(--ok); background:var(--ok-bg); } .verdict.leaks { color:var(--bad); background:var(--bad-bg); } .verdict.incomplete { color:var(--warn); background:var(--warn-bg); }
+.verdict.pass { color:var(--ok); background:var(--ok-bg); } .verdict.leaks { color:var(--bad); background:var(--bad-bg); } .verdict.incomplete, .verdict.not-judged { color:var(--warn); background:var(--warn-bg); }
+.warnings { color:var(--warn); font-weight:600; }
 section.card { background:var(--card); border:1px solid var(--line); border-radius:10px; padding:16px 18px; margin:16px 0; }
 .card-head { display:flex; gap:12px; align-items:center; flex-wrap:wrap; }
 table { width:100%; border-collapse:collapse; font-size:13px; }

@@ -7,6 +7,7 @@
 import { Html, html } from './html-escape'
 import { REPORT_CSS } from './html-report-style'
 import type { AuditReport, ScenarioReport } from './report-types'
+import { verdictLine } from './verdict-line'
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'"
 /** Our own stylesheet, trusted: inside <style> entities are not decoded, so it must not be escaped. */
@@ -16,7 +17,6 @@ const MODE: Record<ScenarioReport['mode'], string> = {
   inspector: 'no plugin: inspector hook + network (routing predicted)',
   'network-only': 'no plugin: network and cookies only',
 }
-const VERDICT = { pass: 'PASS', leaks: 'FAIL', incomplete: 'INCOMPLETE' } as const
 
 const clock = (time: number) => (Number.isFinite(time) ? new Date(time).toISOString().slice(11, 23) : '')
 
@@ -63,12 +63,20 @@ function cookiesTable(s: ScenarioReport): Html {
 }
 
 function scenarioSection(s: ScenarioReport, index: number): Html {
-  const status = s.leaks.length ? html`<span class="badge bad">${s.leaks.length} leak(s)</span>` : s.status === 'incomplete' ? html`<span class="badge warn">incomplete</span>` : html`<span class="badge ok">clean</span>`
+  const unjudged = s.unjudged.reduce((n, u) => n + u.requests, 0)
+  const status = s.leaks.length
+    ? html`<span class="badge bad">${s.leaks.length} leak(s)</span>`
+    : s.status === 'incomplete'
+      ? html`<span class="badge warn">incomplete</span>`
+      : unjudged
+        ? html`<span class="badge warn">${unjudged} request(s) not judged</span>`
+        : html`<span class="badge ok">clean</span>`
   return html`<section class="card" id="scenario-${index}">
 <div class="card-head"><h2>${s.scenario}</h2>${status}${s.gpc ? html`<span class="badge info">GPC on</span>` : ''}<span class="meta">${MODE[s.mode]}</span></div>
 ${s.driver ? html`<p class="meta">Driver <b>${s.driver.platform}</b>: ${s.driver.ok ? 'ok' : 'failed'} - ${s.driver.detail}</p>` : ''}
 <p>Consent ${s.consent.status}${s.consent.model ? ` (${s.consent.model})` : ''}${s.gpc ? ', GPC on' : ''}: ${chips(s.consent.categories)}</p>
 ${s.errors.length ? html`<ul class="errors">${s.errors.map((e) => html`<li>${e}</li>`)}</ul>` : ''}
+${s.warnings.length ? html`<ul class="warnings">${s.warnings.map((w) => html`<li>${w}</li>`)}</ul>` : ''}
 ${s.notes.length ? html`<ul class="notes">${s.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 <h3>Leaks</h3>${leaksTable(s)}
 <h3>Destinations</h3>${destinationsTable(s)}
@@ -96,7 +104,7 @@ export function htmlReport(report: AuditReport): string {
 <body><main>
 <header class="top"><div><h1>Consent audit</h1><div class="url">${report.url}</div>
 <div class="meta">${report.startedAt} - ${report.finishedAt} · consent-guard ${report.tool.version} · ${report.extension ? 'debugger extension loaded' : 'without the debugger extension'}${report.platform ? ` · platform ${report.platform}` : ''}</div></div>
-<div class="verdict ${verdict}">${VERDICT[verdict]} · ${report.summary.leaks} leak(s) in ${report.summary.scenarios} scenario(s)</div></header>
+<div class="verdict ${verdict}">${verdictLine(report)}</div></header>
 ${report.notes.length ? html`<ul class="notes">${report.notes.map((n) => html`<li>${n}</li>`)}</ul>` : ''}
 <section class="card"><h2>Scenarios</h2>${summaryTable(report)}</section>
 ${report.scenarios.map(scenarioSection)}

@@ -67,6 +67,8 @@ export interface AuditBrowserOptions {
 
 export interface AuditBrowser {
   context: BrowserContext
+  /** The `--allow-hosts` rule (undefined: everything allowed), for the network tap. */
+  allowed?: (url: URL) => boolean
   /** Whether the extension's service worker came up. */
   extension: boolean
   /** Requests aborted by `--allow-hosts`. */
@@ -107,8 +109,10 @@ export async function launchAuditBrowser(options: AuditBrowserOptions): Promise<
     }
     const aborted = new WeakSet<Request>()
     const allow = options.allowHosts
+    const allowed = allow ? (url: URL) => !NETWORK.has(url.protocol) || allow.includes(url.hostname) : undefined
     if (allow) {
-      const blocked = (url: URL) => NETWORK.has(url.protocol) && !allow.includes(url.hostname)
+      // What Playwright sees (frames, workers); the network tap holds back the rest (network-tap.ts).
+      const blocked = (url: URL) => !allowed!(url)
       await context.route(blocked, async (route) => {
         aborted.add(route.request())
         await route.abort('blockedbyclient')
@@ -120,7 +124,7 @@ export async function launchAuditBrowser(options: AuditBrowserOptions): Promise<
       const isOurs = (w: { url(): string }) => w.url().startsWith('chrome-extension://')
       extension = context.serviceWorkers().some(isOurs) || (await context.waitForEvent('serviceworker', { predicate: isOurs, timeout: 15_000 }).then(() => true, () => false))
     }
-    return { context, extension, aborted, close }
+    return { context, extension, aborted, close, ...(allowed ? { allowed } : {}) }
   } catch (error) {
     await close()
     throw error

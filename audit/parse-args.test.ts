@@ -23,6 +23,11 @@ describe(parseArgs, () => {
     })
   })
 
+  it('reads the observation window and the unjudged policy', () => {
+    expect(audit('http://x/', '--observe', '4500', '--allow-unjudged')).toEqual({ url: 'http://x/', observeMs: 4500, allowUnjudged: true, json: false, headed: false })
+    expect(() => audit('http://x/', '--observe', '3s')).toThrow(/--observe: expected a whole number/)
+  })
+
   it('leaves absent flags out, so the config file can fill them', () => {
     expect(audit('http://127.0.0.1:8080/shop')).toEqual({ url: 'http://127.0.0.1:8080/shop', json: false, headed: false })
   })

@@ -4,6 +4,7 @@
  * judging is unit-tested without a browser.
  */
 import type { Diagnostic } from '../shared/protocol/protocol'
+import type { VersionGreeting } from '../shared/protocol/protocol-version'
 import type { AuditStep } from './audit-options'
 import type { PlannedScenario } from './scenario-spec'
 
@@ -66,6 +67,8 @@ export interface ScenarioRecording {
   platformCategories: string[]
   /** Every diagnostic the page posted, validated (plugin and inspector hook), in arrival order. */
   messages: Diagnostic[]
+  /** Probes and hellos of a plugin speaking another protocol version (the rest of its messages is not read). */
+  greetings: VersionGreeting[]
   requests: RecordedRequest[]
   cookies: CookieSnapshot[]
   steps: StepResult[]

@@ -70,6 +70,16 @@ export interface CookieReport {
   verdict: 'leak' | 'allowed' | 'segment' | 'not-judged' | 'unattributed'
 }
 
+/** Requests to one vendor's hosts that could not be judged (see docs/audit.md, "Not judged"). */
+export interface UnjudgedRequests {
+  destination: string
+  requests: number
+  /** The first few URLs. */
+  urls: string[]
+  /** `no-categories`: the page lists the destination without categories; `not-in-settings`: it does not list it. */
+  reason: 'no-categories' | 'not-in-settings'
+}
+
 export interface ScenarioReport {
   scenario: string
   gpc: boolean
@@ -79,6 +89,8 @@ export interface ScenarioReport {
   status: 'audited' | 'incomplete'
   errors: string[]
   notes: string[]
+  /** What the scenario could not prove (unjudged requests, a guard never registered, a protocol mismatch). */
+  warnings: string[]
   driver?: { platform: string; ok: boolean; detail: string }
   /** The consent in force at the end (as the platform reported it, or as the scenario set it). */
   consent: { status: 'pending' | 'decided'; categories: Record<string, boolean>; model?: ConsentModel; gpc?: boolean; source: string }
@@ -88,6 +100,8 @@ export interface ScenarioReport {
   cookies: CookieReport[]
   requests: { total: number; segment: number; vendor: number; aborted: string[] }
   leaks: Leak[]
+  /** Vendor requests that were not judged, per destination. */
+  unjudged: UnjudgedRequests[]
   /** Diagnostics captured from the page. */
   diagnostics: number
 }
@@ -102,9 +116,13 @@ export interface AuditReport {
   /** Whether the debugger extension was loaded. */
   extension: boolean
   platform?: string
-  summary: { scenarios: number; leaks: number; incomplete: number; verdict: 'pass' | 'leaks' | 'incomplete' }
+  /**
+   * `pass`: no leak, and every vendor request judged; `not-judged`: no leak,
+   * but `unjudged` vendor requests could not be judged; `unjudged` counts them.
+   */
+  summary: { scenarios: number; leaks: number; incomplete: number; unjudged: number; verdict: 'pass' | 'leaks' | 'incomplete' | 'not-judged' }
   notes: string[]
   scenarios: ScenarioReport[]
-  /** 0 clean, 1 leak, 2 incomplete (usage errors exit 2 without a report). */
-  exitCode: 0 | 1 | 2
+  /** 0 clean, 1 leak, 2 incomplete (usage errors exit 2 without a report), 3 not judged (0 with `--allow-unjudged`). */
+  exitCode: 0 | 1 | 2 | 3
 }

@@ -38,13 +38,44 @@ describe(scenarioReport, () => {
     expect(s.notes.join('\n')).toContain('destination code that ran without consent: Ads Pixel')
   })
 
-  it('notes requests to a known vendor the page’s settings do not list, which it cannot judge', () => {
-    const r = recording({ messages: pluginMessages({ C0002: true }), requests: [vendorRequest(T0 + 3000, 'https://connect.facebook.net/en_US/fbevents.js')] })
+  it('lists requests to a known vendor the page’s settings do not list as not judged, with a warning', () => {
+    const pixel = 'https://connect.facebook.net/en_US/fbevents.js'
+    const r = recording({ messages: pluginMessages({ C0002: true }), requests: [vendorRequest(T0 + 3000, pixel), vendorRequest(T0 + 3100, pixel)] })
     const s = scenarioReport(r, AUDIT_DEFAULTS)
     expect(s.leaks).toEqual([])
-    expect(s.notes.join('\n')).toContain('Requests to the hosts of Facebook Pixel, which this page')
+    expect(s.unjudged).toEqual([{ destination: 'Facebook Pixel', requests: 2, urls: [pixel], reason: 'not-in-settings' }])
+    expect(s.warnings).toEqual(["2 request(s) to Facebook Pixel not judged: this page's settings do not list its destination. Give its categories with destinationCategories to have them judged."])
     const judged = scenarioReport(r, { ...AUDIT_DEFAULTS, destinationCategories: { 'Facebook Pixel': ['C0004'] } })
-    expect(judged.leaks.map((l) => [l.kind, l.destination])).toEqual([['request', 'Facebook Pixel']])
+    expect(judged.leaks.map((l) => [l.kind, l.destination])).toEqual([['request', 'Facebook Pixel'], ['request', 'Facebook Pixel']])
+    expect(judged.unjudged).toEqual([])
+  })
+})
+
+describe('what a scenario could not prove', () => {
+  it('lists requests to a destination the page has without categories as not judged (its rule allows it, but says nothing of consent)', () => {
+    const settings = createMessage('sid', 20, 'settings', {
+      destinations: [{ destination: 'Mapless Pixel', mode: 'device', categories: [], hosts: [`${HOST}/vendor/mapless/`] }], allCategories: ['C0002'], hasConsentSettings: true,
+    }, T0 + 115)
+    const s = scenarioReport(recording({ messages: [...pluginMessages({ C0002: true }), settings], requests: [vendorRequest(T0 + 3000, `${HOST}/vendor/mapless/t`)] }), AUDIT_DEFAULTS)
+    expect(s.leaks).toEqual([])
+    expect(s.unjudged).toMatchObject([{ destination: 'Mapless Pixel', requests: 1, reason: 'no-categories' }])
+    const report = auditReport({ url: `${HOST}/`, startedAt: T0, finishedAt: T0, extension: true, notes: [] }, [s])
+    expect(report.summary).toMatchObject({ verdict: 'not-judged', unjudged: 1 })
+    expect(report.exitCode).toBe(3)
+    expect(auditReport({ url: `${HOST}/`, startedAt: T0, finishedAt: T0, extension: true, notes: [], allowUnjudged: true }, [s]).exitCode).toBe(0)
+  })
+
+  it('calls out a guard that was created (it probed) but never registered (no hello)', () => {
+    const orphan = createMessage('orphan', 0, 'probe', {}, T0 + 10)
+    const s = scenarioReport(recording({ messages: [orphan, ...pluginMessages({ C0002: true })] }), AUDIT_DEFAULTS)
+    expect(s.warnings.join('\n')).toMatch(/^A Consent Guard plugin was created on this page but never registered with analytics-next/)
+    // The registered one (sid 'sid' said hello) is not called out.
+    expect(scenarioReport(recording({ messages: [createMessage('sid', 99, 'probe', {}), ...pluginMessages({ C0002: true })] }), AUDIT_DEFAULTS).warnings).toEqual([])
+  })
+
+  it('says which side to update when the plugin speaks another protocol version', () => {
+    const s = scenarioReport(recording({ greetings: [{ source: 'consent-guard', v: 2, sid: 'n', seq: 1, time: T0, kind: 'hello', pluginVersion: '2.0.0' }] }), AUDIT_DEFAULTS)
+    expect(s.warnings.join('\n')).toContain("The page's Consent Guard plugin 2.0.0 speaks diagnostics protocol v2; this audit speaks v1. The plugin is newer: update this audit")
   })
 })
 
@@ -59,5 +90,28 @@ describe(auditReport, () => {
     expect(exit(scenario(true, false), scenario(false, true))).toBe(1)
     expect(exit(scenario(false, true))).toBe(2)
     expect(exit()).toBe(2)
+  })
+})
+
+describe('scenarioReport and the shared session index', () => {
+  it("reports a second analytics instance without the plugin, but never the plugin's own instance twice", () => {
+    const settings = createMessage('hook', 0, 'inspector-settings', {
+      instance: 'analytics-2', destinations: [{ destination: 'Ads Pixel', mode: 'device', categories: ['C0004'] }], allCategories: ['C0004'], hasConsentSettings: true,
+    }, T0 + 50)
+    const r = recording({
+      messages: [
+        ...pluginMessages({ C0001: true, ...GRANTED }),
+        createMessage('sid', 10, 'event', { messageId: 'm-plugin', type: 'track', name: 'Via plugin', consent: GRANTED, status: 'decided', decisions: [], outcomes: [] }, T0 + 3001),
+        createMessage('hook', 1, 'inspector-event', { instance: 'analytics-1', messageId: 'm-plugin', type: 'track', name: 'Via plugin', consent: GRANTED }, T0 + 3002),
+        createMessage('hook', 2, 'inspector-event', { instance: 'analytics-1', messageId: 'm-plugin-2', type: 'track', name: 'Plugin instance, unmatched', consent: GRANTED }, T0 + 3003),
+        settings,
+        createMessage('hook', 3, 'inspector-event', { instance: 'analytics-2', messageId: 'm-other', type: 'track', name: 'Second instance', consent: { C0004: false } }, T0 + 3004),
+      ],
+    })
+    const s = scenarioReport(r, AUDIT_DEFAULTS)
+    expect(s.events.map((e) => [e.name, e.source, e.blocked])).toEqual([
+      ['Via plugin', 'plugin', []],
+      ['Second instance', 'inspector', ['Ads Pixel']],
+    ])
   })
 })

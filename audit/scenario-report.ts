@@ -3,15 +3,15 @@
  * and where they went, each destination's verdict and traffic, cookies,
  * steps and leaks. Pure, over a recording and its judgement.
  */
-import type { DiagnosticOf } from '../shared/protocol/protocol'
 import { SEGMENT_IO } from '../shared/routing/destinations'
-import { predictRouting } from '../shared/routing/predict-routing'
+import { indexSession } from '../shared/session/session-index'
 import type { AuditOptions, AuditStep } from './audit-options'
 import { classifyLeaks } from './classify-leaks'
 import { consentTruth, type ConsentTruth } from './consent-truth'
 import { auditHostTable, destinationsOfUrl, withSettingsHosts } from './destination-hosts'
 import type { ScenarioRecording } from './recording'
 import type { AuditEvent, DestinationReport, ScenarioReport } from './report-types'
+import { scenarioWarnings, unjudgedRequests } from './scenario-warnings'
 import { isSegmentEventRequest, segmentPrefixes, sentEvents } from './segment-traffic'
 
 /** Most events listed per scenario (the counts stay exact). */
@@ -26,7 +26,7 @@ export function describeStep(step: AuditStep): string {
 }
 
 /** Events from the network, the plugin's reports and the inspector hook, merged by messageId. */
-function collectEvents(recording: ScenarioRecording, truth: ConsentTruth, segment: string[]): AuditEvent[] {
+function collectEvents(recording: ScenarioRecording, segment: string[]): AuditEvent[] {
   const events: AuditEvent[] = []
   const byId = new Map<string, AuditEvent>()
   const add = (e: AuditEvent) => {
@@ -40,7 +40,9 @@ function collectEvents(recording: ScenarioRecording, truth: ConsentTruth, segmen
     if (e.sentToSegment) Object.assign(known, { sentToSegment: true, consent: e.consent })
     if (known.source === 'network' && e.source !== 'network') Object.assign(known, { source: e.source, delivered: e.delivered, blocked: e.blocked, ...(e.dropped ? { dropped: e.dropped } : {}) })
   }
-  const inspectorSettings = new Map<string, DiagnosticOf<'inspector-settings'>>()
+  // The panel's rule (shared/session): an inspector event is left out when the plugin speaks for it, so a
+  // second analytics instance without the plugin is still reported, and the plugin's own events only once.
+  const index = indexSession(recording.messages)
   for (const m of recording.messages) {
     if (m.kind === 'event') {
       add({
@@ -50,10 +52,8 @@ function collectEvents(recording: ScenarioRecording, truth: ConsentTruth, segmen
         ...(m.dropped ? { dropped: m.dropped } : {}), source: 'plugin',
       })
     }
-    if (m.kind === 'inspector-settings') inspectorSettings.set(`${m.sid}\u0000${m.instance}`, m)
-    // With the plugin present its own reports win; the hook's copies would only duplicate them.
-    if (m.kind === 'inspector-event' && truth.mode === 'inspector') {
-      const decisions = predictRouting(inspectorSettings.get(`${m.sid}\u0000${m.instance}`), m.consent)
+    if (m.kind === 'inspector-event' && !index.coversEvent(m)) {
+      const decisions = index.predicted(m)
       add({
         messageId: m.messageId, type: m.type, ...(m.name !== undefined ? { name: m.name } : {}), consent: m.consent, sentToSegment: false,
         delivered: decisions.filter((d) => d.allowed).map((d) => d.destination),
@@ -72,7 +72,7 @@ export function scenarioReport(recording: ScenarioRecording, options: Options): 
   const truth = consentTruth(recording, options)
   const segment = segmentPrefixes(recording.requests, recording.messages, options.destinationHosts[SEGMENT_IO])
   const { leaks, cookies } = classifyLeaks(recording, truth, segment, options)
-  const events = collectEvents(recording, truth, segment)
+  const events = collectEvents(recording, segment)
   const hosts = withSettingsHosts(auditHostTable(options.destinationHosts, segment), recording.messages)
   const vendorOf = recording.requests.map((r) => destinationsOfUrl(r.url, hosts))
   const final = truth.points.at(-1)!
@@ -95,10 +95,7 @@ export function scenarioReport(recording: ScenarioRecording, options: Options): 
     if (m.kind === 'destination' && m.action === 'loaded-without-consent') notes.push(`The plugin reports destination code that ran without consent: ${(m.destinations ?? [m.destination]).join(', ')} (is guard.loadOptions() passed to AnalyticsBrowser.load?).`)
     if (m.kind === 'consent' && m.error) notes.push(`Consent platform problem reported by the plugin: ${m.error}`)
   }
-  const known = new Set(final.decisions.map((d) => d.destination))
-  // A URL shared with a destination the page has (gtag serves GA4 and Google Ads) is judged through that one.
-  const unjudged = [...new Set(vendorOf.filter((list) => !list.some((d) => known.has(d))).flat())]
-  if (unjudged.length) notes.push(`Requests to the hosts of ${unjudged.join(', ')}, which this page's settings do not list: not judged (give their categories with destinationCategories).`)
+  const unjudged = unjudgedRequests(recording.requests, vendorOf, final.decisions)
   if (events.length > MAX_REPORTED_EVENTS) notes.push(`${events.length} events: the report lists the first ${MAX_REPORTED_EVENTS}.`)
   const state = final.state
 
@@ -109,6 +106,7 @@ export function scenarioReport(recording: ScenarioRecording, options: Options): 
     status: recording.errors.length ? 'incomplete' : 'audited',
     errors: [...recording.errors],
     notes: [...new Set(notes)],
+    warnings: scenarioWarnings(recording.messages, recording.greetings, unjudged),
     ...(recording.drive ? { driver: { platform: recording.drive.platform, ok: recording.drive.ok, detail: recording.drive.detail } } : {}),
     consent: { status: state.status, categories: { ...state.categories }, ...(state.model ? { model: state.model } : {}), ...(state.gpc !== undefined ? { gpc: state.gpc } : {}), source: state.source },
     steps: recording.steps.map((s) => ({ step: describeStep(s.step), ok: s.ok, detail: s.detail })),
@@ -122,6 +120,7 @@ export function scenarioReport(recording: ScenarioRecording, options: Options): 
       aborted: recording.requests.filter((r) => r.aborted).map((r) => r.url),
     },
     leaks,
+    unjudged,
     diagnostics: recording.messages.length,
   }
 }

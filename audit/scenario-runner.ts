@@ -32,16 +32,17 @@ export interface ScenarioOutcome {
 }
 
 /**
- * Waits until, for `quietMs` from now on, no request started or ended and no
- * load is in flight; or until `settleMs` passed. Quiet is counted from the
- * call, not from the last request: what the page does in reaction to the
- * driver or a step starts a moment later.
+ * Waits at least `minMs`, then until, for `quietMs` from the call on, no
+ * request started or ended and no load is in flight; or until `settleMs` (or
+ * `minMs`, when longer) passed. Quiet is counted from the call, not from the
+ * last request: what the page does in reaction to the driver or a step
+ * starts a moment later.
  */
-async function settle(recorder: PageRecorder, quietMs: number, settleMs: number): Promise<void> {
+async function settle(recorder: PageRecorder, quietMs: number, settleMs: number, minMs = 0): Promise<void> {
   const start = Date.now()
-  const end = start + settleMs
+  const end = start + Math.max(settleMs, minMs)
   while (Date.now() < end) {
-    if (recorder.inFlight() === 0 && Date.now() - Math.max(start, recorder.lastActivity()) >= quietMs) return
+    if (Date.now() >= start + minMs && recorder.inFlight() === 0 && Date.now() - Math.max(start, recorder.lastActivity()) >= quietMs) return
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
 }
@@ -68,10 +69,10 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     chromium: run.chromium, executablePath: run.executablePath, extensionDir: run.extensionDir,
     gpc: scenario.gpc, headed: options.headed, allowHosts: options.allowHosts,
   })
-  const recorder = await recordContext(browser.context, !browser.extension, browser.aborted)
+  const recorder = await recordContext(browser.context, !browser.extension, browser.aborted, browser.allowed)
   const recording: ScenarioRecording = {
     scenario, url: options.url, startedAt: Date.now(), finishedAt: 0, extension: browser.extension, platformCategories: [],
-    messages: recorder.messages, requests: recorder.requests, cookies: [], steps: [], errors: [],
+    messages: recorder.messages, greetings: recorder.greetings, requests: recorder.requests, cookies: [], steps: [], errors: [],
   }
   let platform = run.platform
   let fatal = false
@@ -99,13 +100,15 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
     await page.waitForLoadState('load', { timeout: options.timeoutMs }).catch(() => undefined)
     recording.steps = await runSteps(page, options.steps, options.timeoutMs)
     for (const s of recording.steps) if (!s.ok) recording.errors.push(`step failed: ${Object.keys(s.step)[0]}: ${s.detail}`)
-    await settle(recorder, options.quietMs, options.settleMs)
+    // At least observeMs after the last step, quiet or not: a tag fired a few seconds after load is still seen.
+    await settle(recorder, options.quietMs, options.settleMs, options.observeMs)
     recording.cookies.push(await recorder.snapshotCookies('end'))
     return { recording, platform, fatal }
   } finally {
     recording.finishedAt = Date.now()
     // Copies: the recorder's arrays keep filling until the browser is gone.
     recording.messages = [...recorder.messages]
+    recording.greetings = [...recorder.greetings]
     recording.requests = recorder.requests.map((r) => ({ ...r }))
     await browser.close()
   }

@@ -5,13 +5,11 @@
  * events inside them as they were sent.
  */
 import { SEGMENT_API_PREFIXES } from '../shared/network/vendor-hosts'
-import { urlMatches } from '../shared/network/network-check'
+import { isSegmentEventUrl, prefixOfEventUrl } from '../shared/network/segment-endpoint'
 import type { Diagnostic } from '../shared/protocol/protocol'
 import { SEGMENT_IO } from '../shared/routing/destinations'
 import type { RecordedRequest } from './recording'
 
-/** Same paths the network check counts as event requests (`/v1/m` metrics is not one). */
-const EVENT_PATH = /\/v1\/(t|p|i|g|a|s|b|track|page|identify|group|alias|screen|batch|import)\/?$/
 
 /** One event as it left the page. */
 export interface SentEvent {
@@ -42,8 +40,9 @@ const looksLikeSegmentEvent = (e: Record<string, unknown>) => typeof e.messageId
 
 /**
  * URL prefixes of Segment's API for this recording: the built-in hosts, the
- * Segment.io hosts from settings and `extra`, and each origin + `/v1/` that
- * received a Segment-shaped event body.
+ * Segment.io hosts from settings and `extra` (a configured proxy prefix), and
+ * the prefix of each URL that received a Segment-shaped event body at an
+ * event endpoint (`/seg/p` -> `/seg/`, `/seg/v1/t` -> `/seg/v1/`).
  */
 export function segmentPrefixes(requests: RecordedRequest[], messages: Diagnostic[], extra: string[] = []): string[] {
   const prefixes = new Set<string>([...SEGMENT_API_PREFIXES, ...extra])
@@ -53,17 +52,17 @@ export function segmentPrefixes(requests: RecordedRequest[], messages: Diagnosti
   }
   for (const r of requests) {
     if (r.method !== 'POST') continue
-    const cut = r.url.indexOf('/v1/')
-    if (cut === -1 || !EVENT_PATH.test(r.url.replace(/[?#].*$/, ''))) continue
+    const prefix = prefixOfEventUrl(r.url)
+    if (!prefix || prefixes.has(prefix)) continue
     const events = eventsInBody(r.postData)
-    if (events && events.length > 0 && events.every(looksLikeSegmentEvent)) prefixes.add(r.url.slice(0, cut + 4))
+    if (events && events.length > 0 && events.every(looksLikeSegmentEvent)) prefixes.add(prefix)
   }
   return [...prefixes]
 }
 
-/** Whether `request` is a Segment API event request. */
+/** Whether `request` is a Segment API event request (shared rule: segment-endpoint.ts). */
 export function isSegmentEventRequest(request: RecordedRequest, prefixes: string[]): boolean {
-  return request.method === 'POST' && prefixes.some((p) => urlMatches(request.url, p)) && EVENT_PATH.test(request.url.replace(/[?#].*$/, ''))
+  return isSegmentEventUrl(request.method, request.url, prefixes)
 }
 
 function consentOf(event: Record<string, unknown>): Record<string, boolean> | null {

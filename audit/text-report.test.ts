@@ -17,7 +17,18 @@ describe(textReport, () => {
     const r = recording({ messages: pluginMessages({ C0002: true, C0004: true }), requests: [vendorRequest(T0 + 3000)] })
     const text = textReport(auditReport({ url: `${HOST}/shop`, startedAt: T0, finishedAt: T0 + 1, extension: false, notes: [] }, [scenarioReport(r, AUDIT_DEFAULTS)]))
     expect(text).toContain('(debugger extension not loaded)')
-    expect(text.trimEnd().split('\n').at(-1)).toBe('PASS: nothing was sent or stored without consent.')
+    expect(text.trimEnd().split('\n').at(-1)).toBe('PASS: no leak found (judged: 1 vendor request(s), 0 Segment request(s), 0 attributed cookie(s) in 1 scenario(s)).')
+  })
+
+  it('never says PASS when vendor requests could not be judged', () => {
+    const pixel = 'https://connect.facebook.net/en_US/fbevents.js'
+    const r = recording({ messages: pluginMessages({ C0002: true, C0004: true }), requests: [vendorRequest(T0 + 3000, pixel)] })
+    const text = textReport(auditReport({ url: `${HOST}/shop`, startedAt: T0, finishedAt: T0 + 1, extension: true, notes: [] }, [scenarioReport(r, AUDIT_DEFAULTS)]))
+    expect(text).not.toContain('PASS')
+    expect(text).toContain('  WARNING: 1 request(s) to Facebook Pixel not judged')
+    expect(text.trimEnd().split('\n').at(-1)).toBe(
+      'NOT JUDGED: no leak among what was judged (judged: 0 vendor request(s), 0 Segment request(s), 0 attributed cookie(s) in 1 scenario(s)), but 1 request(s) to Facebook Pixel could not be judged: their destinations have no categories.',
+    )
   })
 })
 

@@ -4,6 +4,7 @@
  * scenario, destination and URL (or cookie).
  */
 import type { AuditReport, Leak, ScenarioReport } from './report-types'
+import { verdictLine } from './verdict-line'
 
 const MODE_LABEL: Record<ScenarioReport['mode'], string> = {
   plugin: 'Consent Guard diagnostics',
@@ -43,6 +44,7 @@ function scenarioLines(s: ScenarioReport): string[] {
     lines.push(`  ${d.allowed ? 'allowed' : 'blocked'}  ${d.destination} [${d.mode === 'segment' ? "Segment's rule" : d.categories.join(', ') || 'unmapped'}] (${d.reason}): ${d.delivered} delivered, ${d.blocked} blocked, ${d.requests} request(s)${d.leaks ? `, ${d.leaks} LEAK(S)` : ''}`)
   }
   for (const error of s.errors) lines.push(`  error: ${error}`)
+  for (const warning of s.warnings) lines.push(`  WARNING: ${warning}`)
   for (const note of s.notes) lines.push(`  note: ${note}`)
   for (const l of s.leaks) lines.push(...leakLines(l).map((line) => `  ${line}`))
   return lines
@@ -50,15 +52,10 @@ function scenarioLines(s: ScenarioReport): string[] {
 
 /** The summary as text (every piece of page data made printable). */
 export function textReport(report: AuditReport): string {
-  const head = [`Consent audit of ${report.url}`, `${report.summary.scenarios} scenario(s), ${report.summary.leaks} leak(s), ${report.summary.incomplete} incomplete${report.extension ? '' : ' (debugger extension not loaded)'}`]
+  const head = [`Consent audit of ${report.url}`, `${report.summary.scenarios} scenario(s), ${report.summary.leaks} leak(s), ${report.summary.incomplete} incomplete, ${report.summary.unjudged} request(s) not judged${report.extension ? '' : ' (debugger extension not loaded)'}`]
   for (const note of report.notes) head.push(`note: ${note}`)
   const body = report.scenarios.flatMap(scenarioLines)
-  const verdict =
-    report.summary.verdict === 'pass'
-      ? 'PASS: nothing was sent or stored without consent.'
-      : report.summary.verdict === 'leaks'
-        ? `FAIL: ${report.summary.leaks} leak(s).`
-        : 'INCOMPLETE: some scenarios could not be audited (see errors above).'
+  const verdict = verdictLine(report)
   // Line by line: a newline inside page data is escaped like any other control character.
   return [...head, ...body, '', verdict].map(printable).join('\n') + '\n'
 }

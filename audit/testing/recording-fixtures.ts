@@ -62,6 +62,7 @@ export function recording(parts: Partial<ScenarioRecording> & { scenario?: Plann
     drive: { platform: 'onetrust', startedAt: T0 + 1900, finishedAt: T0 + 2100, ok: true, detail: 'called OneTrust.AllowAll()' },
     platformCategories: ['C0001', 'C0002', 'C0004'],
     messages: [],
+    greetings: [],
     requests: [],
     cookies: [],
     steps: [],

@@ -3,7 +3,7 @@
  * (depth, list length, string length), dropping what JSON cannot carry.
  * Never throws: hostile getters and cycles become `null`.
  */
-import { MAX_JSON_DEPTH, MAX_LIST, MAX_STRING } from '../../shared/protocol/limits'
+import { MAX_JSON_DEPTH, MAX_LIST, MAX_STRING } from '../../shared/protocol/field-limits'
 import type { Json } from '../../shared/protocol/protocol'
 
 const MAX_ITEMS = MAX_LIST * 4

@@ -4,8 +4,8 @@
  * Reads only the structural slice below, so any analytics-next version with
  * the same shape works, and nothing here can throw into analytics-next.
  */
-import { MAX_LIST, MAX_MESSAGE_BYTES, MAX_NAME } from '../../shared/protocol/limits'
-import { utf8Bytes } from '../../shared/protocol/utf8-bytes'
+import { fitMessage } from '../../shared/protocol/fit-message'
+import { MAX_LIST, MAX_NAME } from '../../shared/protocol/field-limits'
 import { createMessage, type Diagnostic, type MessageKind, type PluginMessages, type SettingsDestination } from '../../shared/protocol/protocol'
 import { listDestinations } from '../../shared/routing/destinations'
 import type { CdnSettingsLike } from '../../shared/routing/types'
@@ -86,13 +86,10 @@ export function createInspectorReporter(post: Post, sid: string): (analytics: un
   let seq = 0
   let instances = 0
   const emit = <K extends MessageKind>(kind: K, body: PluginMessages[K]) => {
-    let message = createMessage(sid, seq, kind, body) as Diagnostic
-    if (utf8Bytes(JSON.stringify(message)) > MAX_MESSAGE_BYTES && 'payload' in message) {
-      const { payload: _dropped, ...rest } = message
-      message = { ...rest, truncated: true } as Diagnostic
-    }
+    // The plugin's own trimming: what the hook posts passes the validator too.
+    const fitted = fitMessage(createMessage(sid, seq, kind, body))
     seq++
-    post(message)
+    if (fitted) post(fitted.message)
   }
   return (analytics) => {
     const a = analytics as InspectedAnalytics

@@ -8,6 +8,7 @@ import { acceptChecked, type PostedMessage, type RelayWindow } from './relay-che
 import { startRelay } from './relay'
 
 const probe = createMessage('sid-1', 0, 'probe', {})
+const newerProbe = { ...createMessage('sid-3', 0, 'probe', {}), v: 2 }
 const hold = createMessage('sid-1', 1, 'hold', { action: 'held', held: 1 })
 /** The data as posted when the relay accepts it, else undefined. */
 const acceptMessage = (event: PostedMessage, win: RelayWindow) => (acceptChecked(event, win) ? event.data : undefined)
@@ -67,6 +68,17 @@ describe(acceptChecked, () => {
     )
   })
 
+  it('forwards a probe and hello of any other protocol version (the panel then says what to update), nothing else of it', () => {
+    const newer = { ...createMessage('sid-2', 1, 'hello', { pluginVersion: '9.0.0', analyticsVersion: '1', url: 'x', options: {} }), v: 7, options: { shape: 'of v7' }, more: 1 }
+    expect(acceptMessage({ ...ok, data: newer }, win)).toEqual(newer)
+    expect(acceptMessage({ ...ok, data: { ...probe, v: 2 } }, win)).toEqual({ ...probe, v: 2 })
+    expect(acceptMessage({ ...ok, data: { ...hold, v: 2 } }, win)).toBeUndefined()
+    // Minimal checks still hold for a foreign greeting: the envelope fields and the size cap.
+    expect(acceptMessage({ ...ok, data: { ...probe, v: 2.5 } }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, data: { ...probe, v: 2, sid: 'x'.repeat(65) } }, win)).toBeUndefined()
+    expect(acceptMessage({ ...ok, data: { ...newer, more: 'z'.repeat(MAX_MESSAGE_BYTES) } }, win)).toBeUndefined()
+  })
+
   it('forwards each message as its JSON text, sized within the cap', () => {
     const checked = acceptChecked(ok, win)!
     expect(checked).toEqual({ kind: 'hold', json: JSON.stringify(hold), bytes: JSON.stringify(hold).length })
@@ -109,13 +121,15 @@ describe(startRelay, () => {
     win.postMessage({ ...hold, kind: 'nope' }, location.origin)
     win.postMessage('<img src=x onerror=alert(1)>', '*')
     win.postMessage(hold, location.origin)
+    win.postMessage(newerProbe, location.origin)
     await tick()
     await tick()
     window.removeEventListener('message', record)
     // Forwarded as JSON text: each text is the message.
-    expect(forwarded).toEqual([probe, hold])
+    expect(forwarded).toEqual([probe, hold, newerProbe])
     // Everything in the page's message stream that did not come from the test is ANNOUNCE.
-    const fromRelay = seen.filter((d) => !(d === probe || d === hold || typeof d === 'string' || (d as { kind?: string }).kind === 'nope'))
-    expect(fromRelay).toEqual([ANNOUNCE, ANNOUNCE])
+    const fromRelay = seen.filter((d) => !(d === probe || d === hold || d === newerProbe || typeof d === 'string' || (d as { kind?: string }).kind === 'nope'))
+    // The first at start, then one per probe, a newer plugin's included (it may accept ours).
+    expect(fromRelay).toEqual([ANNOUNCE, ANNOUNCE, ANNOUNCE])
   })
 })

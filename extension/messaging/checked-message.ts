@@ -8,12 +8,17 @@
  */
 import { MAX_MESSAGE_BYTES } from '../../shared/protocol/limits'
 import { utf8Bytes } from '../../shared/protocol/utf8-bytes'
-import { parseMessage } from '../../shared/protocol/parse-message'
-import type { Diagnostic } from '../../shared/protocol/protocol'
+import { parsePageMessage } from '../../shared/protocol/parse-message'
+import type { PageMessage } from '../../shared/protocol/protocol-version'
 
-/** A message that passed every check, with its JSON text and that text's UTF-8 length. */
+/**
+ * A message that passed every check, with its JSON text and that text's
+ * UTF-8 length. Another protocol version's probe or hello passes reduced to
+ * the fields every version shares (protocol-version.ts), and its text is
+ * that reduced copy's.
+ */
 export interface CheckedMessage {
-  message: Diagnostic
+  message: PageMessage
   json: string
   /** Exact UTF-8 bytes of `json` from `checkMessageText`; from `checkMessage`, counted exactly only near the cap, else the text's length (see there). */
   bytes: number
@@ -33,7 +38,7 @@ export function cappedSize(json: string, exact: boolean): number | undefined {
   return bytes <= MAX_MESSAGE_BYTES ? bytes : undefined
 }
 
-function capped(message: Diagnostic, json: string, exact: boolean): CheckedMessage | undefined {
+function capped(message: PageMessage, json: string, exact: boolean): CheckedMessage | undefined {
   const bytes = cappedSize(json, exact)
   return bytes === undefined ? undefined : { message, json, bytes }
 }
@@ -43,7 +48,7 @@ function capped(message: Diagnostic, json: string, exact: boolean): CheckedMessa
  * `exactBytes`, `bytes` is exact only near the cap (see `cappedSize`).
  */
 export function checkMessage(data: unknown, exactBytes = false): CheckedMessage | undefined {
-  const message = parseMessage(data)
+  const message = parsePageMessage(data)
   if (!message) return undefined
   let json: string
   try {
@@ -68,6 +73,8 @@ export function checkMessageText(json: string): CheckedMessage | undefined {
   } catch {
     return undefined
   }
-  const message = parseMessage(data)
-  return message ? capped(message, json, true) : undefined
+  const message = parsePageMessage(data)
+  if (!message) return undefined
+  // A greeting of another version is a reduced copy: store its text, not what the page sent.
+  return capped(message, message === data ? json : JSON.stringify(message), true)
 }

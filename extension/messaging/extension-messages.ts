@@ -3,12 +3,12 @@
  * relay -> worker batches, panel <-> worker port traffic, and the tab list.
  * The page only ever talks the diagnostics protocol in shared/protocol.
  */
-import type { Diagnostic } from '../../shared/protocol/protocol'
+import type { PageMessage } from '../../shared/protocol/protocol-version'
 
-/** One validated diagnostic as the worker stored it. */
+/** One validated diagnostic as the worker stored it (another protocol version's probe or hello included, reduced). */
 export interface BufferedMessage {
   type: 'message'
-  message: Diagnostic
+  message: PageMessage
   /** `Date.now()` in the worker when it was stored. */
   receivedAt: number
 }

@@ -7,18 +7,14 @@ import browser from 'webextension-polyfill'
 import { isWorkerUpdate, PANEL_PORT_NAME, type TabSummary } from '../messaging/extension-messages'
 import { portAdapter, type PortLike } from '../messaging/message-adapter'
 import { createPanelApp } from './panel-app'
-import { applyTheme } from './ui/theme'
+import { followTheme } from './ui/theme'
 
 const devtools = typeof chrome !== 'undefined' && chrome.devtools?.inspectedWindow ? chrome.devtools : undefined
 const query = new URLSearchParams(location.search).get('tabId')
 const queryTab = query !== null && /^\d+$/.test(query) ? Number(query) : undefined
 const PRESERVE_KEY = 'consent-guard:preserve-log'
 
-applyTheme(document.documentElement, devtools?.panels.themeName)
-// Follow a theme switch while DevTools stays open: Chrome 99+ calls a handler, Firefox fires an event.
-devtools?.panels.setThemeChangeHandler?.((theme) => applyTheme(document.documentElement, theme))
-const themeEvents = devtools?.panels as { onThemeChanged?: chrome.events.Event<(theme: string) => void> } | undefined
-themeEvents?.onThemeChanged?.addListener((theme) => applyTheme(document.documentElement, theme))
+followTheme(document.documentElement, devtools?.panels)
 
 createPanelApp(document.getElementById('app')!, {
   tabId: devtools ? devtools.inspectedWindow.tabId : queryTab,

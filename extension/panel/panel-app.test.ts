@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { PanelRequest, WorkerUpdate } from '../messaging/extension-messages'
 import { memoryAdapterPair } from '../messaging/message-adapter'
 import { MemoryStorage } from '../service-worker/buffer-storage'
+import { DEFAULT_LIMITS, type BufferLimits } from '../service-worker/buffer-limits'
 import { PanelPorts } from '../service-worker/panel-ports'
 import { TabBuffers } from '../service-worker/tab-buffers'
 import { PluginSession } from '../test-support/diagnostics'
@@ -15,12 +16,12 @@ import { createPanelApp } from './panel-app'
 
 const TAB = 7
 
-function fakeWorker() {
+function fakeWorker(limits?: BufferLimits) {
   const storage = new MemoryStorage()
   const live: Array<() => void> = []
   const start = () => {
     const ports: PanelPorts = new PanelPorts(() => buffers)
-    const buffers: TabBuffers = new TabBuffers(storage, undefined, (u) => ports.broadcast(u))
+    const buffers: TabBuffers = new TabBuffers(storage, limits, (u) => ports.broadcast(u))
     return { ports, buffers }
   }
   let worker = start()
@@ -46,10 +47,10 @@ function fakeWorker() {
   }
 }
 
-function mount(worker: ReturnType<typeof fakeWorker>, downloads: string[] = []) {
+function mount(worker: ReturnType<typeof fakeWorker>, downloads: string[] = [], protocolVersion?: number) {
   const root = document.createElement('div')
   document.body.replaceChildren(root)
-  return createPanelApp(root, { openPort: worker.openPort, tabId: TAB, toolVersion: '0.1.0', download: (_name, text) => void downloads.push(text) })
+  return createPanelApp(root, { openPort: worker.openPort, tabId: TAB, toolVersion: '0.1.0', download: (_name, text) => void downloads.push(text), protocolVersion })
 }
 
 const rows = () => [...document.querySelectorAll<HTMLElement>('[role="grid"] .spacer [role="row"]')]
@@ -179,12 +180,62 @@ describe('the panel', () => {
     expect(tab('Network check')).toBeUndefined()
   })
 
-  it('shows the dropped counter the worker reports', async () => {
-    const worker = fakeWorker()
-    mount(worker)
+  it('shows the dropped counter the worker reports, live and in the snapshot', async () => {
+    // A worker that keeps 4 messages per tab, in chunks of 2: the oldest chunks go, and are counted.
+    const worker = fakeWorker({ ...DEFAULT_LIMITS, tabMessages: 4, chunkEntries: 2 })
+    const p = new PluginSession()
     const app = mount(worker)
-    app.session.setDropped(42)
-    app.renderNow()
-    expect(byLabel('Dropped messages').textContent).toBe('42 dropped')
+    await vi.waitFor(() => expect(app.connection.state).toBe('live'))
+    expect(byLabel('Dropped messages').textContent).toBe('0 dropped')
+    await worker.buffers.append(TAB, 'page', 'http://x/', Array.from({ length: 8 }, (_, i) => p.event(`E${i}`, {})))
+    const { dropped } = await worker.buffers.read(TAB)
+    expect(dropped).toBeGreaterThan(0)
+    await vi.waitFor(() => expect(byLabel('Dropped messages').textContent).toBe(`${dropped} dropped`))
+    // A panel opened afterwards learns it from the snapshot.
+    mount(worker)
+    await vi.waitFor(() => expect(byLabel('Dropped messages').textContent).toBe(`${dropped} dropped`))
+  })
+
+  it('names both protocol versions and says to update the debugger when the plugin is newer', async () => {
+    const worker = fakeWorker()
+    const s = new PluginSession('new')
+    const probe = { ...s.next('probe', {}), v: 2 }
+    const hello = { ...s.next('hello', { pluginVersion: '3.0.0', analyticsVersion: '1.84.3', url: 'http://x/', options: {} }), v: 2, options: { changed: 'shape' } }
+    const event = { ...s.event('Not readable by v1', {}), v: 2 }
+    // Through the worker's own validation, as the relay sends them: JSON text.
+    await worker.buffers.append(TAB, 'page', 'http://x/', [probe, hello, event].map((m) => JSON.stringify(m)))
+    mount(worker)
+    const banner = () => byLabel<HTMLElement>('Protocol version')
+    await vi.waitFor(() => expect(banner().hidden).toBe(false))
+    expect(banner().getAttribute('role')).toBe('alert')
+    expect(banner().textContent).toBe(
+      "The page's Consent Guard plugin 3.0.0 speaks diagnostics protocol v2; the Consent Guard debugger speaks v1. The plugin is newer: update the Consent Guard debugger to see its events.",
+    )
+    // Only the greetings were kept (reduced): the v2 event is not shown as if it were v1.
+    expect(rows()).toHaveLength(0)
+    const stored = (await worker.buffers.read(TAB)).entries.flatMap((e) => (e.type === 'message' ? [e.message] : []))
+    expect(stored).toEqual([
+      { source: 'consent-guard', v: 2, sid: 'new', seq: 0, time: probe.time, kind: 'probe' },
+      { source: 'consent-guard', v: 2, sid: 'new', seq: 1, time: hello.time, kind: 'hello', pluginVersion: '3.0.0' },
+    ])
+  })
+
+  it('says to update the plugin package when the plugin is older than the debugger', async () => {
+    const worker = fakeWorker()
+    const p = new PluginSession()
+    await worker.buffers.append(TAB, 'page', 'http://x/', [p.next('probe', {}), p.next('hello', { pluginVersion: '0.1.0', analyticsVersion: '1.84.3', url: 'http://x/', options: {} })])
+    // A debugger that speaks v2 in front of this v1 plugin.
+    mount(worker, [], 2)
+    await vi.waitFor(() => expect(byLabel<HTMLElement>('Protocol version').hidden).toBe(false))
+    expect(byLabel('Protocol version').textContent).toMatch(/plugin 0\.1\.0 speaks diagnostics protocol v1; the Consent Guard debugger speaks v2\. The plugin is older: update the consent-guard package/)
+  })
+
+  it('shows no version banner when both speak the same version', async () => {
+    const worker = fakeWorker()
+    const p = new PluginSession()
+    await worker.buffers.append(TAB, 'page', 'http://x/', [p.next('probe', {}), p.event('Same', {})])
+    mount(worker)
+    await vi.waitFor(() => expect(rows()).toHaveLength(1))
+    expect(byLabel<HTMLElement>('Protocol version').hidden).toBe(true)
   })
 })

@@ -19,9 +19,11 @@ import { FilterStore } from './stores/filter-store'
 import { ListModel } from './stores/list-model'
 import { SelectionStore } from './stores/selection-store'
 import { SessionStore } from './stores/session-store'
+import { VersionStore } from './stores/version-store'
 import { createToolbar } from './toolbar/toolbar-view'
 import { h } from './ui/dom'
 import { frameScheduler } from './ui/schedule'
+import { createVersionBanner } from './version-banner/version-banner-view'
 import { createViewTabs, type ViewTab } from './ui/view-tabs'
 import { EventContexts } from './what-if/event-contexts'
 import { WhatIfStore } from './what-if/what-if-store'
@@ -36,6 +38,8 @@ export interface PanelEnv {
   /** chrome.devtools.network, in the DevTools panel only. */
   network?: DevtoolsNetworkLike
   toolVersion: string
+  /** The diagnostics protocol version this panel speaks. @default PROTOCOL_VERSION (tests pass another) */
+  protocolVersion?: number
   download(fileName: string, text: string): void
   preserveLog?: { get(): boolean; set(on: boolean): void }
 }
@@ -48,6 +52,7 @@ export function createPanelApp(root: HTMLElement, env: PanelEnv) {
   const model = new ListModel(index, filter)
   const selection = new SelectionStore()
   const whatIf = new WhatIfStore()
+  const versions = new VersionStore(session, env.protocolVersion)
   const connection = new LiveConnection(env.openPort, session)
   const network = env.network ? new NetworkSource(env.network, () => session.preserveLog) : undefined
 
@@ -109,8 +114,9 @@ export function createPanelApp(root: HTMLElement, env: PanelEnv) {
     },
   })
 
+  const banner = createVersionBanner(versions)
   const scheduleView = frameScheduler(renderView)
-  const scheduleToolbar = frameScheduler(() => toolbar.render())
+  const scheduleToolbar = frameScheduler(() => (toolbar.render(), banner.render()))
   index.changed.add(scheduleView)
   model.changed.add(scheduleView)
   selection.changed.add(scheduleView)
@@ -118,10 +124,12 @@ export function createPanelApp(root: HTMLElement, env: PanelEnv) {
   network?.changed.add(scheduleView)
   session.meta.add(scheduleToolbar)
   connection.changed.add(scheduleToolbar)
+  versions.changed.add(scheduleToolbar)
 
-  root.replaceChildren(h('div', { class: 'app' }, toolbar.element, tabs.element, ...tabs.panels))
+  root.replaceChildren(h('div', { class: 'app' }, toolbar.element, banner.element, tabs.element, ...tabs.panels))
   toolbar.render()
+  banner.render()
   renderView()
   if (env.tabId !== undefined) connection.watch(env.tabId)
-  return { session, index, filter, model, selection, whatIf, connection, tabs, renderNow: () => (toolbar.render(), renderView()) }
+  return { session, index, filter, model, selection, whatIf, connection, versions, tabs, renderNow: () => (toolbar.render(), banner.render(), renderView()) }
 }

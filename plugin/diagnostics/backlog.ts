@@ -1,4 +1,8 @@
-import type { Serialized } from './bounded-json'
+/** One message's JSON text and its UTF-8 size. */
+export interface Serialized {
+  text: string
+  bytes: number
+}
 
 /** The last messages, bounded by count and bytes, for replay once a debugger announces itself. */
 export class Backlog {

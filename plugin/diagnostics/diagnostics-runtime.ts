@@ -1,13 +1,15 @@
 /**
  * The on-demand half of diagnostics (a separate chunk): builds each record
- * into a protocol message, bounds it to MAX_MESSAGE_BYTES, keeps the replay
+ * into a protocol message, fits it to the validator's limits (shape and
+ * MAX_MESSAGE_BYTES, with the shared `fitMessage`, so nothing it posts is
+ * refused by the debugger), keeps the replay
  * backlog bounded by bytes too, posts to the page's window once live, and
  * hands messages to `onDiagnostic` listeners.
  */
 import { BACKLOG_MAX_BYTES, BACKLOG_MAX_MESSAGES } from '../../shared/protocol/limits'
 import { PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type MessageKind } from '../../shared/protocol/protocol'
 import { Backlog } from './backlog'
-import { serializeBounded } from './bounded-json'
+import { fitMessage } from '../../shared/protocol/fit-message'
 import { describeOptions, describeSettings } from './describe'
 import { describeDelivered, describeDropped } from './event-report'
 
@@ -47,7 +49,7 @@ export function createRuntime(win: Window | undefined, listeners: Set<(d: Diagno
         return // a body that cannot be built (a hostile payload getter) is skipped, never thrown
       }
       const message = { source: PLUGIN_SOURCE, v: PROTOCOL_VERSION, sid: sid ?? '', seq: entry.seq, time: entry.time, kind: entry.kind, ...body }
-      const serialized = serializeBounded(message)
+      const serialized = fitMessage(message)
       if (!serialized) return
       backlog.push(serialized)
       if (live) post(serialized.text)

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { createMessage, type Diagnostic } from '../protocol/protocol'
 import type { RoutingDecision } from '../routing/types'
 import type { HarEntryLike } from './har-entry'
-import { checkNetwork, urlMatches } from './network-check'
+import { checkNetwork } from './network-check'
 
 const T = Date.UTC(2024, 0, 1)
 const har = (name: string): HarEntryLike[] => JSON.parse(readFileSync(resolve(import.meta.dirname, '../../test/fixtures/har', name), 'utf8')).log.entries
@@ -114,15 +114,5 @@ describe(checkNetwork, () => {
     expect(checkNetwork(har('plugin-session.har'), []).findings.filter((f) => f.kind === 'leak')).toEqual([])
     const odd: HarEntryLike[] = [{ startedDateTime: 'not a date', request: { method: 'POST', url: 'https://api.segment.io/v1/t', postData: { text: '{not json' } } }]
     expect(checkNetwork(odd, []).segmentRequests).toBe(1)
-  })
-})
-
-describe(urlMatches, () => {
-  it('matches scheme-less prefixes on http and https, scheme prefixes exactly', () => {
-    expect(urlMatches('https://connect.facebook.net/x.js', 'connect.facebook.net/')).toBe(true)
-    expect(urlMatches('http://connect.facebook.net/x.js', 'connect.facebook.net/')).toBe(true)
-    expect(urlMatches('https://evil.example/connect.facebook.net/', 'connect.facebook.net/')).toBe(false)
-    expect(urlMatches('https://127.0.0.1:4010/v1/t', 'http://127.0.0.1:4010/v1/')).toBe(false)
-    expect(urlMatches('anything', '')).toBe(false)
   })
 })

@@ -8,10 +8,12 @@
  * Hosts come from the built-in table, then the `hosts` of `settings` (and
  * `inspector-settings`) messages, which override it per destination.
  */
-import type { Diagnostic, DiagnosticOf } from '../protocol/protocol'
+import type { Diagnostic } from '../protocol/protocol'
 import { SEGMENT_IO } from '../routing/destinations'
-import { predictRouting } from '../routing/predict-routing'
+import { indexSession } from '../session/session-index'
 import type { HarEntryLike } from './har-entry'
+import { isSegmentEventUrl } from './segment-endpoint'
+import { urlMatches } from './url-prefix'
 import { SEGMENT_API_PREFIXES, VENDOR_HOSTS } from './vendor-hosts'
 
 export interface NetworkFinding {
@@ -30,12 +32,6 @@ export interface NetworkReport {
   segmentRequests: number
 }
 
-/** Whether `url` starts with `prefix`; a prefix without a scheme matches http and https. */
-export function urlMatches(url: string, prefix: string): boolean {
-  if (prefix.length === 0) return false
-  if (/^[a-z]+:\/\//i.test(prefix)) return url.startsWith(prefix)
-  return url.replace(/^https?:\/\//i, '').startsWith(prefix.replace(/^\/\//, ''))
-}
 
 interface Verdict {
   time: number
@@ -43,32 +39,13 @@ interface Verdict {
   reason: string
 }
 
-/**
- * Which inspector-hook events the plugin speaks for. The hook cannot tell
- * which analytics-next instance carries the plugin, so its prediction is left
- * out for an event the plugin reported (same messageId) and for every event
- * of an instance once any of its events matched one: the panel's event list
- * hides the same rows (extension/panel/stores/event-index.ts).
- */
-function pluginSpeaksFor(messages: Diagnostic[]): (m: DiagnosticOf<'inspector-event'>) => boolean {
-  const instanceKey = (m: DiagnosticOf<'inspector-event'>) => `${m.sid}\u0000${m.instance}`
-  const pluginIds = new Set<string>()
-  for (const m of messages) if (m.kind === 'event') pluginIds.add(m.messageId)
-  const linked = new Set<string>()
-  for (const m of messages) if (m.kind === 'inspector-event' && pluginIds.has(m.messageId)) linked.add(instanceKey(m))
-  return (m) => pluginIds.has(m.messageId) || linked.has(instanceKey(m))
-}
-
 /** Every routing decision in time order, per destination (observed, or predicted where the plugin is absent). */
 function decisionTimeline(messages: Diagnostic[]): Map<string, Verdict[]> {
   const out = new Map<string, Verdict[]>()
   const push = (destination: string, v: Verdict) => (out.get(destination) ?? out.set(destination, []).get(destination)!).push(v)
-  const settingsOf = new Map<string, DiagnosticOf<'inspector-settings'>>()
-  const spokenFor = pluginSpeaksFor(messages)
+  const index = indexSession(messages)
   for (const m of messages) {
-    if (m.kind === 'inspector-settings') settingsOf.set(`${m.sid}\u0000${m.instance}`, m)
-    const decisions =
-      m.kind === 'event' ? m.decisions : m.kind === 'inspector-event' && !spokenFor(m) ? predictRouting(settingsOf.get(`${m.sid}\u0000${m.instance}`), m.consent) : []
+    const decisions = m.kind === 'event' ? m.decisions : m.kind === 'inspector-event' && !index.coversEvent(m) ? index.predicted(m) : []
     for (const d of decisions) push(d.destination, { time: m.time, allowed: d.allowed, reason: d.reason + (m.kind === 'inspector-event' ? ' (predicted)' : '') })
   }
   for (const list of out.values()) list.sort((a, b) => a.time - b.time)
@@ -93,8 +70,6 @@ function hostTable(messages: Diagnostic[], table: Readonly<Record<string, readon
   }
   return hosts
 }
-
-const EVENT_PATH = /\/v1\/(t|p|i|g|a|s|b|track|page|identify|group|alias|screen|batch|import)\/?$/
 
 function eventsIn(text: string | undefined): unknown[] | undefined {
   if (!text) return undefined
@@ -128,8 +103,7 @@ export function checkNetwork(
     const url = entry.request.url
     const time = Date.parse(entry.startedDateTime)
     if (segmentPrefixes.some((p) => urlMatches(url, p))) {
-      const path = url.replace(/[?#].*$/, '')
-      if (entry.request.method !== 'POST' || !EVENT_PATH.test(path)) continue
+      if (!isSegmentEventUrl(entry.request.method, url, segmentPrefixes)) continue
       segmentRequests++
       const events = eventsIn(entry.request.postData?.text)
       if (!events) continue

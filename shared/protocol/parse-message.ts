@@ -4,8 +4,9 @@
  */
 import { MAX_MESSAGE_BYTES } from './limits'
 import { utf8Bytes } from './utf8-bytes'
-import { MESSAGE_KINDS, PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type Envelope, type MessageKind } from './protocol'
-import { bool, count, finite, isPlainRecord, json, list, name, oneOf, record, shape, str, type Check } from './schema'
+import { PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type Envelope, type MessageKind } from './protocol'
+import { parseGreeting, type PageMessage } from './protocol-version'
+import { bool, count, finite, isPlainRecord, json, list, name, oneOf, orNull, record, shape, str, type Check } from './schema'
 
 const categories = list(name)
 const preferences = record(bool)
@@ -77,10 +78,13 @@ const BODIES: Record<MessageKind, { required: Record<string, Check>; optional?: 
     optional: settingsBody.optional,
   },
   'inspector-event': {
-    required: { instance: name, messageId: name, type: name, consent: (v) => v === null || preferences(v) },
+    required: { instance: name, messageId: name, type: name, consent: orNull(preferences) },
     optional: { name: str(), payload: json },
   },
 }
+
+/** Every kind, from the bodies above (not MESSAGE_KINDS: the plugin's always-loaded code would then carry the list). */
+const KINDS = Object.keys(BODIES) as MessageKind[]
 
 const ENVELOPE = {
   source: oneOf(PLUGIN_SOURCE),
@@ -88,11 +92,11 @@ const ENVELOPE = {
   sid: str(64),
   seq: count,
   time: finite,
-  kind: oneOf(...MESSAGE_KINDS),
+  kind: oneOf(...KINDS),
 }
 
-const VALIDATORS = Object.fromEntries(
-  MESSAGE_KINDS.map((kind) => {
+export const VALIDATORS = Object.fromEntries(
+  KINDS.map((kind) => {
     const body = BODIES[kind]
     return [kind, shape({ ...ENVELOPE, ...body.required }, { truncated: bool, ...body.optional })]
   }),
@@ -103,14 +107,25 @@ const envelope = shape(ENVELOPE)
 /**
  * The envelope alone (fields of the body not checked): what the debugger's
  * relay checks on the page's thread, before the worker validates every field.
+ * A probe or hello of another protocol version passes too (see
+ * protocol-version.ts): the panel needs it to say which side to update.
  */
 export function isEnvelope(data: unknown): data is Envelope<MessageKind> {
   if (!isPlainRecord(data)) return false
   const { source, v, sid, seq, time, kind, truncated } = data
-  return envelope({ source, v, sid, seq, time, kind }) && (truncated === undefined || typeof truncated === 'boolean')
+  if (truncated !== undefined && typeof truncated !== 'boolean') return false
+  return envelope({ source, v, sid, seq, time, kind }) || parseGreeting(data) !== undefined
 }
 
-/** Validates an already-decoded message; returns it typed, or undefined. */
+/**
+ * A message of this protocol version (`parseMessage`), else a probe or hello
+ * of another version reduced to what every version shares (a new object).
+ */
+export function parsePageMessage(data: unknown): PageMessage | undefined {
+  return parseMessage(data) ?? parseGreeting(data)
+}
+
+/** Validates an already-decoded message of this protocol version; returns it typed, or undefined. */
 export function parseMessage(data: unknown): Diagnostic | undefined {
   if (typeof data !== 'object' || data === null) return undefined
   const kind = (data as { kind?: unknown }).kind
@@ -125,12 +140,21 @@ export function parseMessage(data: unknown): Diagnostic | undefined {
  */
 export function parseUntrustedMessage(data: unknown): Diagnostic | undefined {
   const message = parseMessage(data)
-  if (!message) return undefined
+  return message && fitsCap(message) ? message : undefined
+}
+
+/** `parsePageMessage` with the size cap: what an exported session may hold. */
+export function parseUntrustedPageMessage(data: unknown): PageMessage | undefined {
+  const message = parsePageMessage(data)
+  return message && fitsCap(data) ? message : undefined
+}
+
+function fitsCap(message: unknown): boolean {
   let text: string
   try {
     text = JSON.stringify(message)
   } catch {
-    return undefined
+    return false
   }
-  return utf8Bytes(text) <= MAX_MESSAGE_BYTES ? message : undefined
+  return utf8Bytes(text) <= MAX_MESSAGE_BYTES
 }

@@ -6,7 +6,9 @@
 import type { ConsentState, DestinationMode, RoutingDecision } from '../routing/types'
 
 /**
- * Protocol version, carried as `v` on every message.
+ * Protocol version, carried as `v` on every message. A debugger keeps the
+ * `probe` and `hello` of any version (protocol-version.ts) and says which
+ * side to update; everything else of another version is dropped.
  * 1: first version (probe, hello, settings, consent, event, hold, destination,
  *    inspector-settings, inspector-event; announce from the debugger).
  */
@@ -153,8 +155,12 @@ export function createMessage<K extends MessageKind>(
   return { source: PLUGIN_SOURCE, v: PROTOCOL_VERSION, sid, seq, time, kind, ...body } as DiagnosticOf<K>
 }
 
+/**
+ * Any version's announce counts: a newer debugger can still read this
+ * plugin's probe and hello, and shows which side to update.
+ */
 export function isAnnounce(data: unknown): boolean {
   if (typeof data !== 'object' || data === null) return false
   const d = data as Record<string, unknown>
-  return d.source === DEBUGGER_SOURCE && d.v === PROTOCOL_VERSION && d.kind === 'announce'
+  return d.source === DEBUGGER_SOURCE && typeof d.v === 'number' && d.kind === 'announce'
 }

@@ -2,8 +2,8 @@
  * The exported session: what the panel writes and what import reads back.
  * Import validates every message again; nothing in a file is trusted.
  */
-import { parseUntrustedMessage } from './parse-message'
-import type { Diagnostic } from './protocol'
+import { parseUntrustedPageMessage } from './parse-message'
+import type { PageMessage } from './protocol-version'
 import { isPlainRecord } from './schema'
 
 export const SESSION_FORMAT = 'consent-guard-session'
@@ -22,10 +22,10 @@ export interface SessionFile {
   exportedAt: number
   tool: { version: string }
   pages: SessionPage[]
-  messages: Diagnostic[]
+  messages: PageMessage[]
 }
 
-export function createSessionFile(toolVersion: string, pages: SessionPage[], messages: Diagnostic[], now = Date.now()): SessionFile {
+export function createSessionFile(toolVersion: string, pages: SessionPage[], messages: PageMessage[], now = Date.now()): SessionFile {
   return { format: SESSION_FORMAT, version: SESSION_VERSION, exportedAt: now, tool: { version: toolVersion }, pages, messages }
 }
 
@@ -49,10 +49,10 @@ export function parseSessionFile(text: string): SessionParseResult {
     return { ok: false, error: `Unsupported session version ${String(data.version)}; this debugger reads version ${SESSION_VERSION}.` }
   }
   if (!Array.isArray(data.messages)) return { ok: false, error: 'The session has no "messages" list.' }
-  const messages: Diagnostic[] = []
+  const messages: PageMessage[] = []
   let rejected = 0
   for (const raw of data.messages) {
-    const message = parseUntrustedMessage(raw)
+    const message = parseUntrustedPageMessage(raw)
     if (message) messages.push(message)
     else rejected++
   }

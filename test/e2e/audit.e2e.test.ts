@@ -170,6 +170,59 @@ describe('consent-guard audit', () => {
     expect(s.leaks.map((l) => [l.kind, l.destination, l.url])).toEqual([['request', 'Facebook Pixel', pixel]])
   })
 
+  it('sees a pagehide beacon sent during a navigation step, and --allow-hosts holds it back', async () => {
+    // localhost is this server too, but not an allowed host: a beacon there must never arrive.
+    const beaconUrl = (run: string) => `${server.url.replace('127.0.0.1', 'localhost')}/vendor/beacon/bye-${run}`
+    const page = (run: string) =>
+      serve(shopPage({ serverUrl: server.url, afterLoad: `addEventListener('pagehide', function () { navigator.sendBeacon(${JSON.stringify(beaconUrl(run))}, 'bye'); });` }))
+    const files = await auditFiles({
+      'beacon.json': { destinationHosts: { 'Beacon Pixel': [`${server.url.replace('127.0.0.1', 'localhost')}/vendor/beacon/`] }, destinationCategories: { 'Beacon Pixel': ['C0004'] } },
+      'steps.json': [{ goto: '/shop-next.html' }],
+    })
+    const arrived = (run: string) => server.requests.some((r) => r.path === `/vendor/beacon/bye-${run}`)
+
+    // Without --allow-hosts the beacon leaves (the server records it), and the audit saw it go.
+    const open = await auditJson(['audit', page('open'), '--config', 'beacon.json', '--steps', 'steps.json', '--quiet', '800', '--scenarios', 'reject-all'], files)
+    await expect.poll(() => arrived('open'), { timeout: 10_000 }).toBe(true)
+    expect(open.code).toBe(1)
+    expect(scenario(open.report, 'reject-all').leaks.map((l) => [l.kind, l.destination, l.url])).toContainEqual(['request', 'Beacon Pixel', beaconUrl('open')])
+
+    // With it, the same beacon is recorded, judged, and never reaches the server.
+    const held = await auditJson(['audit', page('held'), '--config', 'beacon.json', '--steps', 'steps.json', '--quiet', '800', '--scenarios', 'reject-all', '--allow-hosts', '127.0.0.1'], files)
+    const s = scenario(held.report, 'reject-all')
+    expect(s.requests.aborted).toContain(beaconUrl('held'))
+    expect(s.leaks.map((l) => [l.kind, l.destination, l.url])).toContainEqual(['request', 'Beacon Pixel', beaconUrl('held')])
+    expect(held.code).toBe(1)
+    expect(arrived('held')).toBe(false)
+  })
+
+  it('watches at least 3 s after the last step by default: a tag fired 2.5 s after load is caught', async () => {
+    const url = serve(
+      shopPage({
+        serverUrl: server.url,
+        afterLoad: `setTimeout(function () { fetch(${JSON.stringify(`${server.url}/vendor/${LEAKY.key}/late`)}, { method: 'POST', body: 'late', keepalive: true }).catch(function () {}); }, 2500);`,
+      }),
+    )
+    const { code, report } = await auditJson(['audit', url, ...BASE, '--scenarios', 'reject-all'], dir)
+    const late = scenario(report, 'reject-all').leaks.filter((l) => l.url?.endsWith('/late'))
+    expect(late.map((l) => [l.kind, l.destination])).toEqual([['request', LEAKY.name]])
+    expect(code).toBe(1)
+  })
+
+  it('tells "not judged" from clean: a vendor whose destination has no categories is listed, warned about, and exits 3', async () => {
+    const url = serve(shopPage({ serverUrl: server.url, afterLoad: `fetch(${JSON.stringify(`${server.url}/vendor/mapless/t`)}, { method: 'POST', body: 'x' }).catch(function () {});` }))
+    const files = await auditFiles({ 'mapless.json': { ...shopAuditConfig(server.url), destinationHosts: { ...(shopAuditConfig(server.url).destinationHosts as object), 'Mapless Pixel': [`${server.url}/vendor/mapless/`] } } })
+    const args = ['audit', url, '--config', 'mapless.json', '--allow-hosts', '127.0.0.1', '--quiet', '800', '--scenarios', 'accept-all']
+    const { code, stdout } = await runAuditInProcess(args, files)
+    expect(code, stdout).toBe(3)
+    expect(stdout).toContain('WARNING: 1 request(s) to Mapless Pixel not judged')
+    expect(stdout).not.toContain('PASS')
+    expect(stdout.trimEnd().split('\n').at(-1)).toMatch(/^NOT JUDGED: no leak among what was judged \(.*\), but 1 request\(s\) to Mapless Pixel could not be judged/)
+    const accepted = await runAuditInProcess([...args, '--allow-unjudged'], files)
+    expect(accepted.code).toBe(0)
+    expect(accepted.stdout.trimEnd().split('\n').at(-1)).toMatch(/\(accepted with --allow-unjudged\)\.$/)
+  })
+
   it('exits with 2 when the page cannot be loaded or the command line is wrong', async () => {
     const missing = await auditJson(['audit', `${server.url}/no-such-page.html`, ...BASE], dir)
     expect(missing.code).toBe(2)

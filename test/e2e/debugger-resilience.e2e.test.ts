@@ -37,12 +37,18 @@ describe('the debugger under stress', () => {
     await stopServiceWorker(browser, panel.page)
     const replay = new PluginSession(p.sid)
     const all = names(0, 80).map((name) => replay.event(name, { C0002: true }))
-    await postMore(page, [...all, new PluginSession(p.sid, 0).next('probe', {})])
-    await expect.poll(async () => (await listTabs(browser)).find((t) => t.tabId === tabId)?.count, POLL).toBe(80)
-    expect(await panel.rowCount()).toBe(80)
-    // A panel opened now reads the same 80 from storage.session.
+    // One new message after the replay: the relay delivers a page's messages in order, so once it is
+    // stored the replay was processed too. Waiting for 80 alone passed before the replay even arrived.
+    const after = replay.event('After the replay', { C0002: true })
+    await postMore(page, [...all, new PluginSession(p.sid, 0).next('probe', {}), after])
+    const stored = async () => (await listTabs(browser)).find((t) => t.tabId === tabId)?.count
+    // Exactly 81: a duplicated replay would jump past 81 and never equal it.
+    await expect.poll(stored, POLL).toBe(81)
+    await expect.poll(() => panel.rowCount(), POLL).toBe(81)
+    expect(await stored()).toBe(81)
+    // A panel opened now reads the same 81 from storage.session.
     const fresh = await DebuggerPanel.open(browser, tabId)
-    await expect.poll(() => fresh.rowCount(), POLL).toBe(80)
+    await expect.poll(() => fresh.rowCount(), POLL).toBe(81)
     await fresh.search('Event 79')
     await expect.poll(() => fresh.rowNames(), POLL).toEqual(['Event 79'])
     await Promise.all([page.close(), panel.page.close(), fresh.page.close()])

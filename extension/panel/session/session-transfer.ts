@@ -8,7 +8,7 @@ import type { BufferEntry } from '../../messaging/extension-messages'
 import type { SessionStore } from '../stores/session-store'
 
 export function exportSession(session: SessionStore, toolVersion: string, now = Date.now()): SessionFile {
-  return createSessionFile(toolVersion, session.pages, session.messages(), now)
+  return createSessionFile(toolVersion, session.pages, session.pageMessages(), now)
 }
 
 export function sessionFileName(now = new Date()): string {

@@ -1,27 +1,22 @@
 /**
  * The event rows derived from the session, kept up to date incrementally.
- *
- * Dedupe rule for the inspector hook (it cannot know which instance carries
- * the plugin): a predicted row is hidden when the plugin reported an event
- * with the same messageId, and so is every row of an inspector instance once
- * any of its events matched one - that instance is the plugin's, so the
- * plugin's own messages speak for it.
+ * Which predicted (inspector-hook) rows are hidden because the plugin speaks
+ * for them is the shared session index's rule (shared/session), the same
+ * one the network check and the audit apply.
  */
 import type { DiagnosticOf } from '../../../shared/protocol/protocol'
 import { Listeners } from './listeners'
 import { pluginRow, predictedRow, type EventRow } from './event-row'
-import { predictRouting } from '../../../shared/routing/predict-routing'
+import { isCurrentVersion } from '../../../shared/protocol/protocol-version'
+import { SessionIndex } from '../../../shared/session/session-index'
 import { messageKey, type SessionStore } from './session-store'
 
 export class EventIndex {
   rows: EventRow[] = []
   readonly byKey = new Map<string, EventRow>()
   readonly changed = new Listeners()
-  private pluginIds = new Set<string>()
-  private linked = new Set<string>()
-  private instanceOf = new Map<string, string>()
+  private coverage = new SessionIndex()
   private consentBySid = new Map<string, DiagnosticOf<'consent'>>()
-  private settingsByInstance = new Map<string, DiagnosticOf<'inspector-settings'>>()
 
   constructor(private readonly session: SessionStore) {
     session.changes.add((change) => {
@@ -34,17 +29,14 @@ export class EventIndex {
 
   /** Rows to show: hidden predicted rows taken out. */
   isHidden(row: EventRow): boolean {
-    return row.predicted && (this.pluginIds.has(row.messageId) || this.linked.has(row.instance!))
+    return row.predicted && this.coverage.covers(row.messageId, row.instance!)
   }
 
   private rebuild(): void {
     this.rows = []
     this.byKey.clear()
-    this.pluginIds.clear()
-    this.linked.clear()
-    this.instanceOf.clear()
+    this.coverage = new SessionIndex()
     this.consentBySid.clear()
-    this.settingsByInstance.clear()
     this.ingest(0)
   }
 
@@ -54,28 +46,18 @@ export class EventIndex {
       const entry = entries[i]
       if (entry.type !== 'message') continue
       const m = entry.message
+      if (!isCurrentVersion(m)) continue
+      this.coverage.add(m)
       switch (m.kind) {
         case 'consent':
           this.consentBySid.set(m.sid, m)
           break
-        case 'inspector-settings':
-          this.settingsByInstance.set(`${m.sid}\u0000${m.instance}`, m)
-          break
-        case 'event': {
+        case 'event':
           this.push(pluginRow(messageKey(m), m, this.consentBySid.get(m.sid)))
-          this.pluginIds.add(m.messageId)
-          const instance = this.instanceOf.get(m.messageId)
-          if (instance) this.linked.add(instance)
           break
-        }
-        case 'inspector-event': {
-          const instance = `${m.sid}\u0000${m.instance}`
-          const settings = this.settingsByInstance.get(instance)
-          this.push(predictedRow(messageKey(m), m, predictRouting(settings, m.consent)))
-          this.instanceOf.set(m.messageId, instance)
-          if (this.pluginIds.has(m.messageId)) this.linked.add(instance)
+        case 'inspector-event':
+          this.push(predictedRow(messageKey(m), m, this.coverage.predicted(m)))
           break
-        }
       }
     }
   }

@@ -2,6 +2,7 @@
  * One line of the event list, built once per message so that filtering
  * 10,000 of them is a cheap pass over plain fields.
  */
+import { instanceKey } from '../../../shared/session/session-index'
 import type { DestinationOutcome, DiagnosticOf } from '../../../shared/protocol/protocol'
 import type { RoutingDecision } from '../../../shared/routing/types'
 
@@ -78,7 +79,7 @@ export function predictedRow(key: string, m: DiagnosticOf<'inspector-event'>, de
   return {
     ...baseRow(key, m, decisions, outcomes),
     predicted: true,
-    instance: `${m.sid}\u0000${m.instance}`,
+    instance: instanceKey(m),
     haystack: haystack([m.type, m.name, m.messageId, 'predicted'], decisions),
   }
 }

@@ -6,12 +6,13 @@
  */
 import type { SessionPage } from '../../../shared/protocol/session-file'
 import type { Diagnostic } from '../../../shared/protocol/protocol'
+import { isCurrentVersion, type PageMessage } from '../../../shared/protocol/protocol-version'
 import type { BufferEntry } from '../../messaging/extension-messages'
 import { Listeners } from './listeners'
 
 export type SessionChange = { type: 'reset' } | { type: 'append'; from: number }
 
-export const messageKey = (m: Pick<Diagnostic, 'sid' | 'seq'>) => `${m.sid}\u0000${m.seq}`
+export const messageKey = (m: Pick<PageMessage, 'sid' | 'seq'>) => `${m.sid}\u0000${m.seq}`
 
 export class SessionStore {
   /** Every entry shown, oldest first. Only appended to, or replaced as a whole. */
@@ -81,7 +82,13 @@ export class SessionStore {
     this.meta.emit()
   }
 
+  /** Messages of this protocol version (what every view reads). */
   messages(): Diagnostic[] {
+    return this.entries.flatMap((e) => (e.type === 'message' && isCurrentVersion(e.message) ? [e.message] : []))
+  }
+
+  /** Every message kept, another version's probe and hello included (what an export holds). */
+  pageMessages(): PageMessage[] {
     return this.entries.flatMap((e) => (e.type === 'message' ? [e.message] : []))
   }
 }

@@ -1,15 +1,40 @@
 import { describe, expect, it } from 'vitest'
-import { applyTheme } from './theme'
+import { applyTheme, followTheme, type ThemedPanels } from './theme'
 
-describe(applyTheme, () => {
-  it('follows the DevTools theme, and a later switch', () => {
+describe(followTheme, () => {
+  it("applies DevTools' theme, then follows each switch through the handler DevTools calls", () => {
     const root = document.createElement('html')
-    applyTheme(root, 'dark')
+    let handler: ((theme: string) => void) | undefined
+    const panels: ThemedPanels = { themeName: 'dark', setThemeChangeHandler: (fn) => void (handler = fn) }
+    followTheme(root, panels)
     expect(root.dataset.theme).toBe('dark')
-    applyTheme(root, 'default')
+    // What DevTools does when the user switches its theme.
+    handler!('default')
     expect(root.dataset.theme).toBe('light')
+    handler!('dark')
+    expect(root.dataset.theme).toBe('dark')
   })
 
+  it("follows Firefox's theme-change event", () => {
+    const root = document.createElement('html')
+    let listener: ((theme: string) => void) | undefined
+    followTheme(root, { themeName: 'light', onThemeChanged: { addListener: (fn) => void (listener = fn) } })
+    expect(root.dataset.theme).toBe('light')
+    listener!('dark')
+    expect(root.dataset.theme).toBe('dark')
+  })
+
+  it('works where DevTools has no theme-change handler (older Chrome), and outside DevTools', () => {
+    const root = document.createElement('html')
+    followTheme(root, { themeName: 'default' })
+    expect(root.dataset.theme).toBe('light')
+    const query = { matches: true, addEventListener: () => undefined }
+    followTheme(root, undefined, () => query as unknown as MediaQueryList)
+    expect(root.dataset.theme).toBe('dark')
+  })
+})
+
+describe(applyTheme, () => {
   it('reads Firefox’s theme names too', () => {
     const root = document.createElement('html')
     applyTheme(root, 'dark')

@@ -21,3 +21,20 @@ export function applyTheme(root: HTMLElement, themeName: string | undefined, med
   set()
   query?.addEventListener?.('change', set)
 }
+
+/** The slice of `chrome.devtools.panels` the theme reads (absent outside DevTools). */
+export interface ThemedPanels {
+  themeName?: string
+  /** Chrome 99+; absent elsewhere. */
+  setThemeChangeHandler?(handler: (themeName: string) => void): void
+  /** Firefox's way to report a switch. */
+  onThemeChanged?: { addListener(listener: (themeName: string) => void): void }
+}
+
+/** Applies the DevTools theme now and follows each switch while DevTools stays open. */
+export function followTheme(root: HTMLElement, panels: ThemedPanels | undefined, media?: (q: string) => MediaQueryList): void {
+  applyTheme(root, panels?.themeName, media)
+  const follow = (theme: string) => applyTheme(root, theme, media)
+  panels?.setThemeChangeHandler?.(follow)
+  panels?.onThemeChanged?.addListener(follow)
+}

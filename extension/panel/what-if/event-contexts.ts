@@ -7,6 +7,8 @@
  */
 import type { DiagnosticOf, PluginMessages } from '../../../shared/protocol/protocol'
 import type { BufferEntry } from '../../messaging/extension-messages'
+import { isCurrentVersion } from '../../../shared/protocol/protocol-version'
+import { instanceKey } from '../../../shared/session/session-index'
 import { messageKey } from '../stores/session-store'
 
 /** The part of a settings message routing reads (plugin and inspector messages share it). */
@@ -45,6 +47,8 @@ export class EventContexts {
       const entry = entries[this.done]
       if (entry.type !== 'message') continue
       const m = entry.message
+      // Another protocol version's greeting has none of the fields read here.
+      if (!isCurrentVersion(m)) continue
       switch (m.kind) {
         case 'hello':
           this.hello.set(m.sid, m)
@@ -53,13 +57,13 @@ export class EventContexts {
           this.settings.set(m.sid, m)
           break
         case 'inspector-settings':
-          this.settings.set(`${m.sid}\u0000${m.instance}`, m)
+          this.settings.set(instanceKey(m), m)
           break
         case 'event':
           this.contexts.set(messageKey(m), { hello: this.hello.get(m.sid), settings: this.settings.get(m.sid) })
           break
         case 'inspector-event':
-          this.contexts.set(messageKey(m), { settings: this.settings.get(`${m.sid}\u0000${m.instance}`) })
+          this.contexts.set(messageKey(m), { settings: this.settings.get(instanceKey(m)) })
           break
       }
     }
