@@ -25,7 +25,8 @@ export default defineConfig(({ mode }) => {
       // The IIFE inlines its on-demand chunks (lib mode turns code splitting off for it by itself).
       lib: iife
         ? { entry: resolve(root, 'plugin/iife.ts'), formats: ['iife'], name: 'ConsentGuard', fileName: () => 'consent-guard.iife.js' }
-        : { entry: resolve(root, 'plugin/index.ts'), formats: ['es', 'cjs'], fileName: (format) => (format === 'es' ? 'consent-guard.js' : 'consent-guard.cjs') },
+        : // The formats are the two outputs below (ES and CommonJS), not `formats` here, which Vite ignores next to them.
+          { entry: resolve(root, 'plugin/index.ts'), fileName: (format) => (format === 'es' ? 'consent-guard.js' : 'consent-guard.cjs') },
       rollupOptions: iife
         ? {}
         : {
