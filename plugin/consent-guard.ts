@@ -6,7 +6,6 @@ import { onSourceProblem } from './adapters/source-problems'
 import type { AnalyticsLike, ContextLike, InitOptionsLike, PluginLike } from './analytics-slice'
 import { CONSENT_CHANGED_EVENT, createChangeDetector } from './consent/consent-change'
 import { trackConsent } from './consent/consent-tracker'
-import { accountDeliveries } from './diagnostics/delivery-accounting'
 import { createRecorder } from './diagnostics/diagnostics-recorder'
 import { stampConsent } from './enforcement/consent-stamping'
 import { gateEvent } from './enforcement/destination-gate'
@@ -47,7 +46,7 @@ const EVENT_TYPES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as
  */
 export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   const options = parseOptions(input)
-  const diagnostics = createRecorder(options.diagnostics)
+  const diagnostics = createRecorder(options.diagnostics, (name) => registered(name))
   const deferred = new Map<string, { plugin: DeferredPlugin; categories?: string[] }>()
   const table = routingTable(options, (name) => deferred.get(name)?.categories)
   const isChange = createChangeDetector()
@@ -57,7 +56,6 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   let pluginsCount = -1
 
   const registered = (name: string) => analytics?.queue.plugins.find((p) => p.name === name)
-  const deliveries = accountDeliveries(diagnostics, registered)
   const refreshLocals = () => {
     const plugins = analytics?.queue.plugins
     if (!plugins || (plugins === pluginsSeen && plugins.length === pluginsCount)) return
@@ -143,7 +141,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     const routing = table.routingFor(changeState ?? tracker.current())
     stampConsent(event, routing.preferences)
     gateEvent(event, routing.blocked, !changeState && !routing.segmentAllowed)
-    deliveries.expect(ctx, routing, changeState !== undefined)
+    diagnostics.expect(ctx, routing, changeState !== undefined)
     return ctx
   }
 
@@ -172,7 +170,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       const settings: CdnSettingsLike = lazy.originalSettings() ?? instance.settings.cdnSettings ?? { integrations: {} }
       table.setSettings(settings)
       refreshLocals()
-      deliveries.attach(instance)
+      diagnostics.attach(instance)
       const url = typeof location !== 'undefined' ? location.href.slice(0, 4096) : ''
       diagnostics.record('hello', (b) => ({
         pluginVersion: PLUGIN_VERSION,
@@ -186,7 +184,6 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       for (const state of changeStates.splice(0)) sendChangeEvent(state)
     },
     unload() {
-      deliveries.stop()
       tracker.stop()
       hold.stop()
       stopProblems()
