@@ -9,7 +9,7 @@ import { trackConsent } from './consent/consent-tracker'
 import { createRecorder } from './diagnostics/diagnostics-recorder'
 import { stampConsent } from './enforcement/consent-stamping'
 import { gateEvent } from './enforcement/destination-gate'
-import { createEventHold } from './enforcement/event-hold'
+import type { EventHold } from './enforcement/event-hold'
 import { routingTable, type Routing } from './enforcement/routing-table'
 import { deferPlugin, type DeferredPlugin } from './lazy/deferred-plugin'
 import { lazyDestinations } from './lazy/lazy-destinations'
@@ -77,8 +77,25 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     (action, destination, error) => diagnostics.record('destination', error ? { action, destination, error } : { action, destination }),
   )
 
-  const hold = createEventHold(options.waitForConsent, (report) => diagnostics.record('hold', report))
-  const shouldHold = (state: ConsentState) => hold.open && state.status === 'pending' && modelInForce(state, options) === 'opt-in'
+  // The hold's code is a chunk of its own: only an opt-in page whose decision is pending at start loads it.
+  const startedAt = Date.now()
+  let hold: EventHold | undefined
+  let holding: Promise<EventHold | undefined> | undefined
+  let holdReleased = false
+  const pendingOptIn = (state: ConsentState) => state.status === 'pending' && modelInForce(state, options) === 'opt-in'
+  const releaseHold = () => {
+    if (holdReleased) return
+    holdReleased = true
+    if (hold) hold.release()
+    else if (holding) void holding.then((h) => h?.release())
+    else diagnostics.record('hold', { action: 'released', held: 0 })
+  }
+  const openHold = () =>
+    import('./enforcement/event-hold').then(
+      ({ createEventHold }) => (hold = createEventHold(options.waitForConsent, (report) => diagnostics.record('hold', report), startedAt)),
+      // Without its code, events go on at once (each with its own diagnostic): nothing waits for code that never came.
+      () => undefined,
+    )
 
   const applyDecisions = () => {
     const routing = routingNow()
@@ -104,7 +121,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     onChange(state, previous, sourceReportedPending) {
       const preferences = table.routingFor(state).preferences
       diagnostics.record('consent', { cmp: options.cmp.name, state, previous, preferences })
-      if (!shouldHold(state)) hold.release()
+      if (!pendingOptIn(state)) releaseHold()
       applyDecisions()
       if (options.consentChangedEvent && isChange(state, sourceReportedPending)) sendChangeEvent(state)
     },
@@ -113,7 +130,10 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   // Adapters report platform problems (garbage globals, a throwing API) through this channel.
   const stopProblems = onSourceProblem((source, problem) => source === options.cmp.name && reportProblem(problem))
   tracker.start()
-  if (!shouldHold(tracker.current())) hold.release()
+  if (holdReleased) {
+    // Decided while starting: the hold is not needed on this page.
+  } else if (pendingOptIn(tracker.current())) holding = openHold()
+  else releaseHold()
 
   const drop = (ctx: ContextLike, routing: Routing | undefined, reason: string): never => {
     diagnostics.record('event', (b) => b.describeDropped(ctx, routing, reason))
@@ -132,8 +152,12 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     const event = ctx.event
     const messageId = String(event.messageId ?? ctx.id)
     const changeState = event.type === 'track' && event.event === CONSENT_CHANGED_EVENT ? changeStates.shift() : undefined
-    if (!changeState && shouldHold(tracker.current())) {
-      if ((await hold.hold(messageId)) === 'dropped') drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
+    if (!changeState && holding) {
+      // While the hold's code loads, every event waits its turn for it (first come, first served), so order holds.
+      const h = hold ?? (await holding)
+      if (h?.open && !holdReleased && pendingOptIn(tracker.current()) && (await h.hold(messageId)) === 'dropped') {
+        drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
+      }
     }
     const waitForLoads = lazy.settled()
     if (waitForLoads) await waitForLoads
@@ -185,7 +209,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     },
     unload() {
       tracker.stop()
-      hold.stop()
+      void holding?.then((h) => h?.stop())
       stopProblems()
       diagnostics.stop()
     },

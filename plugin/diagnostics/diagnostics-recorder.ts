@@ -1,4 +1,3 @@
-import { BACKLOG_MAX_MESSAGES } from '../../shared/protocol/limits'
 import { createMessage, isAnnounce, type Diagnostic, type MessageKind } from '../../shared/protocol/protocol'
 import type { AnalyticsLike, ContextLike, PluginLike } from '../analytics-slice'
 import type { Routing } from '../enforcement/routing-table'
@@ -19,8 +18,14 @@ export interface DiagnosticsRecorder {
   stop(): void
 }
 
-/** Raw entries kept before anyone looks; trimmed in batches to the newest half (each event takes two). */
-const RING_MAX = 4 * BACKLOG_MAX_MESSAGES
+/**
+ * Raw entries kept before anyone looks, trimmed in batches to the newest
+ * half: each event takes two, so this keeps room for the newest 1,000 events
+ * (the runtime then bounds the replay by the protocol's backlog limits). Not
+ * imported from the protocol's limits: a module both halves import would
+ * become a chunk of its own, one more request and its own gzip overhead.
+ */
+const RING_MAX = 4000
 
 function randomId(): string {
   const bytes = new Uint8Array(8)
@@ -61,7 +66,7 @@ export function createRecorder(
   const start = () =>
     (loading ??= import('./diagnostics-runtime').then(({ createRuntime }) => {
       if (stopped) return
-      runtime = createRuntime({ win, listeners, sid, registered })
+      runtime = createRuntime({ win, listeners, sid, registered, createMessage })
       if (post) runtime.goLive()
       runtime.replay(ring.splice(0), probeTime)
     }, () => undefined))

@@ -6,7 +6,7 @@
  * hands messages to `onDiagnostic` listeners.
  */
 import { BACKLOG_MAX_BYTES, BACKLOG_MAX_MESSAGES } from '../../shared/protocol/limits'
-import { PLUGIN_SOURCE, PROTOCOL_VERSION, type Diagnostic, type MessageKind } from '../../shared/protocol/protocol'
+import type { createMessage, Diagnostic, MessageKind } from '../../shared/protocol/protocol'
 import type { PluginLike } from '../analytics-slice'
 import { Backlog } from './backlog'
 import { serializeBounded } from './bounded-json'
@@ -24,6 +24,12 @@ export interface RuntimeSetup {
   listeners: Set<(d: Diagnostic) => void>
   sid: string
   registered: (name: string) => PluginLike | undefined
+  /**
+   * The protocol's envelope builder, handed over by the recorder (which
+   * probes with it) rather than imported: a module both halves import would
+   * become a chunk of its own, downloaded up front.
+   */
+  createMessage: typeof createMessage
 }
 
 export interface DiagnosticsRuntime {
@@ -51,7 +57,7 @@ function countMessages(entries: RawEntry[]): number {
   return count
 }
 
-export function createRuntime({ win, listeners, sid, registered }: RuntimeSetup): DiagnosticsRuntime {
+export function createRuntime({ win, listeners, sid, registered, createMessage }: RuntimeSetup): DiagnosticsRuntime {
   const backlog = new Backlog(BACKLOG_MAX_MESSAGES, BACKLOG_MAX_BYTES)
   let seq = 0
   let skip = 0
@@ -64,14 +70,15 @@ export function createRuntime({ win, listeners, sid, registered }: RuntimeSetup)
     }
   }
   const emit = (kind: MessageKind, time: number, body: Body<MessageKind>) => {
-    const message: Record<string, unknown> = { source: PLUGIN_SOURCE, v: PROTOCOL_VERSION, sid, seq: seq++, time, kind }
+    const number = seq++
     if (skip > 0) return void skip--
+    let message: object
     try {
-      Object.assign(message, typeof body === 'function' ? body(builders) : body)
+      message = createMessage(sid, number, kind, typeof body === 'function' ? body(builders) : body, time)
     } catch {
       return // a body that cannot be built (a hostile payload getter) is skipped, never thrown
     }
-    const serialized = serializeBounded(message)
+    const serialized = serializeBounded(message as Record<string, unknown>)
     if (!serialized) return
     backlog.push(serialized)
     if (live) post(serialized.text)
