@@ -16,7 +16,9 @@ describe('guard.loadOptions and guard.defer', () => {
     const settings = cdnSettings({ classic: { Hotjar: ['C0002'] }, action: { 'Actions Ads': ['C0004'] }, cloud: { Mixpanel: ['C0001'] } })
     const callerHook = vi.fn((s: unknown) => s)
     const options = guard.loadOptions({ updateCDNSettings: callerHook })
+    // As analytics-next does: `updateCDNSettings`, then `disable` awaited with what it returned.
     const updated = options.updateCDNSettings!(settings) as ReturnType<typeof cdnSettings>
+    expect(await (options.disable as (s: unknown) => Promise<boolean>)(updated)).toBe(false)
     expect(callerHook).toHaveBeenCalledOnce()
     expect(updated.remotePlugins).toEqual([])
     expect(Object.keys(updated.integrations)).toEqual(Object.keys(settings.integrations))
