@@ -18,7 +18,7 @@ describe('guard.loadOptions and guard.defer', () => {
     const options = guard.loadOptions({ updateCDNSettings: callerHook })
     // As analytics-next does: `updateCDNSettings`, then `disable` awaited with what it returned.
     const updated = options.updateCDNSettings!(settings) as ReturnType<typeof cdnSettings>
-    expect(await (options.disable as (s: unknown) => Promise<boolean>)(updated)).toBe(false)
+    expect(await (options as { disable?: (s: unknown) => Promise<boolean> }).disable!(updated)).toBe(false)
     expect(callerHook).toHaveBeenCalledOnce()
     expect(updated.remotePlugins).toEqual([])
     expect(Object.keys(updated.integrations)).toEqual(Object.keys(settings.integrations))

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../shared/protocol/protocol'
 import { onSourceProblem } from './adapters/source-problems'
 import type { AnalyticsLike, ContextLike, InitOptionsLike, PluginLike } from './analytics-slice'
 import { CONSENT_CHANGED_EVENT, createChangeDetector } from './consent/consent-change'
+import type { ConsentProblem } from './consent/consent-problem'
 import { trackConsent } from './consent/consent-tracker'
 import { createRecorder } from './diagnostics/diagnostics-recorder'
 import { stampConsent } from './enforcement/consent-stamping'
@@ -112,9 +113,10 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     analytics.track(CONSENT_CHANGED_EVENT).catch(() => undefined)
   }
 
-  function reportProblem(problem: string) {
+  function reportProblem(problem: ConsentProblem) {
     const state = tracker.current()
-    diagnostics.record('consent', { cmp: options.cmp.name, state, preferences: table.routingFor(state).preferences, error: problem })
+    const preferences = table.routingFor(state).preferences
+    diagnostics.record('consent', (b) => ({ cmp: options.cmp.name, state, preferences, error: b.explainProblem(problem) }))
   }
 
   const tracker = trackConsent(options.cmp, {
