@@ -150,25 +150,39 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     throw new Error('unreachable')
   }
 
-  async function processEvent(ctx: ContextLike): Promise<ContextLike> {
-    const event = ctx.event
-    const messageId = String(event.messageId ?? ctx.id)
-    const changeState = event.type === 'track' && event.event === CONSENT_CHANGED_EVENT ? changeStates.shift() : undefined
-    if (!changeState && holding) {
-      // While the hold's code loads, every event waits its turn for it (first come, first served), so order holds.
-      const h = hold ?? (await holding)
-      if (h?.open && !holdReleased && pendingOptIn(tracker.current()) && (await h.hold(messageId)) === 'dropped') {
-        drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
-      }
-    }
-    const waitForLoads = lazy.settled()
-    if (waitForLoads) await waitForLoads
+  /** Stamps, gates and accounts for one event under the state in force (the change event: the state taken at the change). */
+  const route = (ctx: ContextLike, changeState: ConsentState | undefined) => {
     refreshLocals()
+    const event = ctx.event
     const routing = table.routingFor(changeState ?? tracker.current())
     stampConsent(event, routing.preferences)
     gateEvent(event, routing.blocked, !changeState && !routing.segmentAllowed)
     diagnostics.expect(ctx, routing, changeState !== undefined)
     return ctx
+  }
+  const afterLoads = (ctx: ContextLike, changeState: ConsentState | undefined) => {
+    const waitForLoads = lazy.settled()
+    return waitForLoads ? waitForLoads.then(() => route(ctx, changeState)) : route(ctx, changeState)
+  }
+  const afterHold = async (ctx: ContextLike) => {
+    // While the hold's code loads, every event waits its turn for it (first come, first served), so order holds.
+    const h = hold ?? (await holding)
+    if (h?.open && !holdReleased && pendingOptIn(tracker.current()) && (await h.hold(String(ctx.event.messageId ?? ctx.id))) === 'dropped') {
+      drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
+    }
+    return afterLoads(ctx, undefined)
+  }
+
+  /**
+   * Each event, in a plain function: analytics-next awaits whatever a hook
+   * returns, so an event that need not wait (no hold open, no destination
+   * code arriving) costs no promise of ours.
+   */
+  function processEvent(ctx: ContextLike): ContextLike | Promise<ContextLike> {
+    const event = ctx.event
+    const changeState = event.type === 'track' && event.event === CONSENT_CHANGED_EVENT ? changeStates.shift() : undefined
+    if (!changeState && holding && (!hold || hold.open)) return afterHold(ctx)
+    return afterLoads(ctx, changeState)
   }
 
   /** The `settings` diagnostic, and the warning about destination code that ran without consent. */
