@@ -3,7 +3,7 @@ import { hotFunctions } from '../profile'
 import { median, alternate } from '../stats'
 import type { Row } from '../report'
 
-type Contender = 'bare' | 'consent-guard' | 'consent-tools'
+type Contender = 'bare' | 'no-op plugin' | 'consent-guard' | 'consent-tools'
 const EVENTS = 2000
 /** Independent runs of the whole alternating contest; the figure is their median, printed with their spread. */
 const RUNS = 3
@@ -29,12 +29,14 @@ const spread = (values: number[], digits: number) => `runs ${values.map((v) => v
  * one's median; the figures are the median of RUNS such runs.
  */
 export async function perEventSection(page: Page, url: string, rounds: number): Promise<Row[]> {
-  const medians: Record<Contender, number[]> = { bare: [], 'consent-guard': [], 'consent-tools': [] }
+  const medians: Record<Contender, number[]> = { bare: [], 'no-op plugin': [], 'consent-guard': [], 'consent-tools': [] }
+  const floor: number[] = []
   const ba: number[] = []
   const bc: number[] = []
   for (let run = 0; run < RUNS; run++) {
-    const runs = await alternate<Contender>(['bare', 'consent-guard', 'consent-tools'], rounds, (c) => timeOnce(page, url, c))
+    const runs = await alternate<Contender>(['bare', 'no-op plugin', 'consent-guard', 'consent-tools'], rounds, (c) => timeOnce(page, url, c))
     for (const c of Object.keys(medians) as Contender[]) medians[c].push(median(runs[c]))
+    floor.push(median(runs['no-op plugin']) / median(runs.bare))
     ba.push(median(runs['consent-guard']) / median(runs.bare))
     bc.push(median(runs['consent-guard']) / median(runs['consent-tools']))
   }
@@ -44,6 +46,7 @@ export async function perEventSection(page: Page, url: string, rounds: number): 
     { metric: 'per event: bare analytics-next (ms / 1,000 events)', value: per1000(median(medians.bare)), unit: 'ms', note: spread(medians.bare.map(per1000), 1) },
     { metric: 'per event: consent-guard (ms / 1,000 events)', value: per1000(median(medians['consent-guard'])), unit: 'ms', note: spread(medians['consent-guard'].map(per1000), 1) },
     { metric: 'per event: consent-tools createWrapper (ms / 1,000 events)', value: per1000(median(medians['consent-tools'])), unit: 'ms', note: spread(medians['consent-tools'].map(per1000), 1) },
+    { metric: `per event: ratio no-op enrichment plugin / bare, median of ${RUNS} runs`, value: median(floor), unit: 'x', note: `what analytics-next charges any plugin; ${spread(floor, 3)}` },
     { metric: `per event: ratio consent-guard / bare (b/a), median of ${RUNS} runs`, value: ratio, unit: 'x', goal: '<= 1.05', met: ratio <= 1.05, note: spread(ba, 3) },
     { metric: `per event: ratio consent-guard / consent-tools (b/c), median of ${RUNS} runs`, value: versusTools, unit: 'x', goal: '<= 1.00', met: versusTools <= 1, note: spread(bc, 3) },
   ]
