@@ -16,6 +16,12 @@ import { messageKey, type SessionStore } from './session-store'
 export class EventIndex {
   rows: EventRow[] = []
   readonly byKey = new Map<string, EventRow>()
+  /**
+   * Bumped whenever a row already in `rows` may have become hidden (a
+   * predicted row matched by the plugin's event): until then, rows are only
+   * ever appended, and a filtered list can be extended instead of rebuilt.
+   */
+  hiddenRevision = 0
   readonly changed = new Listeners()
   private pluginIds = new Set<string>()
   private linked = new Set<string>()
@@ -65,7 +71,10 @@ export class EventIndex {
           this.push(pluginRow(messageKey(m), m, this.consentBySid.get(m.sid)))
           this.pluginIds.add(m.messageId)
           const instance = this.instanceOf.get(m.messageId)
-          if (instance) this.linked.add(instance)
+          if (instance) {
+            this.linked.add(instance)
+            this.hiddenRevision++
+          }
           break
         }
         case 'inspector-event': {
@@ -73,7 +82,10 @@ export class EventIndex {
           const settings = this.settingsByInstance.get(instance)
           this.push(predictedRow(messageKey(m), m, predictRouting(settings, m.consent)))
           this.instanceOf.set(m.messageId, instance)
-          if (this.pluginIds.has(m.messageId)) this.linked.add(instance)
+          if (this.pluginIds.has(m.messageId) && !this.linked.has(instance)) {
+            this.linked.add(instance)
+            this.hiddenRevision++
+          }
           break
         }
       }
