@@ -34,7 +34,7 @@ import { DEFAULT_LIMITS, type BufferLimits } from './buffer-limits'
 import { evictOldest, evictWithinTab, planGlobalEviction } from './eviction'
 import { byteCount, chunkKey, messageCount, META_KEY, newMeta, type TabMeta } from './tab-meta'
 
-/** What one commit changed for one tab, for live updates to panels. */
+/** What one relay batch adds for one tab, for live updates to panels (sent as the batch is written). */
 export interface CommitUpdate {
   tabId: number
   entries: BufferEntry[]
@@ -109,6 +109,11 @@ export class TabBuffers {
       this.metas.set(tabId, meta)
       const writes: Record<string, unknown> = {}
       for (const [n, chunkTexts] of touched) if (!stale.has(chunkKey(tabId, n))) writes[chunkKey(tabId, n)] = encodeChunk(chunkTexts)
+      // Live panels get the batch now, while it is written: the panel works on it in parallel with the write
+      // instead of after it. Should the write fail, the relay sends the batch again and the panel's
+      // (sid, seq) dedupe drops what it already shows; a panel subscribing now reads its snapshot after this
+      // operation on the tab's chain, so it misses nothing and sees nothing twice.
+      this.onCommit({ tabId, entries: fresh, dropped: meta.dropped })
       try {
         // Both issued now, in this order (storage applies them in order):
         // evicted chunks go first, so the write never needs room for both.
@@ -128,7 +133,6 @@ export class TabBuffers {
         throw error
       }
       this.open.set(tabId, open)
-      this.onCommit({ tabId, entries: fresh, dropped: meta.dropped })
       for (const [victim, count] of planGlobalEviction(this.metas.values(), this.limits)) void this.evict(victim, count).catch(() => undefined)
       return { added: fresh.length }
     })
