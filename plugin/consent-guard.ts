@@ -160,9 +160,12 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     diagnostics.expect(ctx, routing, changeState !== undefined)
     return ctx
   }
-  const afterLoads = (ctx: ContextLike, changeState: ConsentState | undefined) => {
-    const waitForLoads = lazy.settled()
-    return waitForLoads ? waitForLoads.then(() => route(ctx, changeState)) : route(ctx, changeState)
+  // The waiting paths are shaped alike (one async function: wait, then route): events that wait for the same
+  // destination code then go on in the order they started waiting, so a consent change event stays behind the
+  // events its decision released.
+  const afterLoads = async (ctx: ContextLike, changeState: ConsentState | undefined, waitForLoads: Promise<void>) => {
+    await waitForLoads
+    return route(ctx, changeState)
   }
   const afterHold = async (ctx: ContextLike) => {
     // While the hold's code loads, every event waits its turn for it (first come, first served), so order holds.
@@ -170,7 +173,9 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     if (h?.open && !holdReleased && pendingOptIn(tracker.current()) && (await h.hold(String(ctx.event.messageId ?? ctx.id))) === 'dropped') {
       drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
     }
-    return afterLoads(ctx, undefined)
+    const waitForLoads = lazy.settled()
+    if (waitForLoads) await waitForLoads
+    return route(ctx, undefined)
   }
 
   /**
@@ -182,7 +187,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     const event = ctx.event
     const changeState = event.type === 'track' && event.event === CONSENT_CHANGED_EVENT ? changeStates.shift() : undefined
     if (!changeState && holding && (!hold || hold.open)) return afterHold(ctx)
-    return afterLoads(ctx, changeState)
+    const waitForLoads = lazy.settled()
+    return waitForLoads ? afterLoads(ctx, changeState, waitForLoads) : route(ctx, changeState)
   }
 
   /** The `settings` diagnostic, and the warning about destination code that ran without consent. */
