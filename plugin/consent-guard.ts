@@ -10,7 +10,7 @@ import { trackConsent } from './consent/consent-tracker'
 import { createRecorder } from './diagnostics/diagnostics-recorder'
 import { stampConsent } from './enforcement/consent-stamping'
 import { gateEvent } from './enforcement/destination-gate'
-import type { EventHold } from './enforcement/event-hold'
+import { holdGate } from './enforcement/hold-gate'
 import { routingTable, type Routing } from './enforcement/routing-table'
 import { deferPlugin, type DeferredPlugin } from './lazy/deferred-plugin'
 import { lazyDestinations } from './lazy/lazy-destinations'
@@ -78,25 +78,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     (action, destination, error) => diagnostics.record('destination', error ? { action, destination, error } : { action, destination }),
   )
 
-  // The hold's code is a chunk of its own: only an opt-in page whose decision is pending at start loads it.
-  const startedAt = Date.now()
-  let hold: EventHold | undefined
-  let holding: Promise<EventHold | undefined> | undefined
-  let holdReleased = false
   const pendingOptIn = (state: ConsentState) => state.status === 'pending' && modelInForce(state, options) === 'opt-in'
-  const releaseHold = () => {
-    if (holdReleased) return
-    holdReleased = true
-    if (hold) hold.release()
-    else if (holding) void holding.then((h) => h?.release())
-    else diagnostics.record('hold', { action: 'released', held: 0 })
-  }
-  const openHold = () =>
-    import('./enforcement/event-hold').then(
-      ({ createEventHold }) => (hold = createEventHold(options.waitForConsent, (report) => diagnostics.record('hold', report), startedAt)),
-      // Without its code, events go on at once (each with its own diagnostic): nothing waits for code that never came.
-      () => undefined,
-    )
+  const hold = holdGate(options.waitForConsent, (report) => diagnostics.record('hold', report))
 
   const applyDecisions = () => {
     const routing = routingNow()
@@ -123,7 +106,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     onChange(state, previous, sourceReportedPending) {
       const preferences = table.routingFor(state).preferences
       diagnostics.record('consent', { cmp: options.cmp.name, state, previous, preferences })
-      if (!pendingOptIn(state)) releaseHold()
+      if (!pendingOptIn(state)) hold.release()
       applyDecisions()
       if (options.consentChangedEvent && isChange(state, sourceReportedPending)) sendChangeEvent(state)
     },
@@ -132,10 +115,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   // Adapters report platform problems (garbage globals, a throwing API) through this channel.
   const stopProblems = onSourceProblem((source, problem) => source === options.cmp.name && reportProblem(problem))
   tracker.start()
-  if (holdReleased) {
-    // Decided while starting: the hold is not needed on this page.
-  } else if (pendingOptIn(tracker.current())) holding = openHold()
-  else releaseHold()
+  hold.start(pendingOptIn(tracker.current()))
 
   const drop = (ctx: ContextLike, routing: Routing | undefined, reason: string): never => {
     diagnostics.record('event', (b) => b.describeDropped(ctx, routing, reason))
@@ -168,9 +148,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     return route(ctx, changeState)
   }
   const afterHold = async (ctx: ContextLike) => {
-    // While the hold's code loads, every event waits its turn for it (first come, first served), so order holds.
-    const h = hold ?? (await holding)
-    if (h?.open && !holdReleased && pendingOptIn(tracker.current()) && (await h.hold(String(ctx.event.messageId ?? ctx.id))) === 'dropped') {
+    if ((await hold.wait(String(ctx.event.messageId ?? ctx.id), () => pendingOptIn(tracker.current()))) === 'dropped') {
       drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
     }
     const waitForLoads = lazy.settled()
@@ -186,7 +164,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   function processEvent(ctx: ContextLike): ContextLike | Promise<ContextLike> {
     const event = ctx.event
     const changeState = event.type === 'track' && event.event === CONSENT_CHANGED_EVENT ? changeStates.shift() : undefined
-    if (!changeState && holding && (!hold || hold.open)) return afterHold(ctx)
+    if (!changeState && hold.active) return afterHold(ctx)
     const waitForLoads = lazy.settled()
     return waitForLoads ? afterLoads(ctx, changeState, waitForLoads) : route(ctx, changeState)
   }
@@ -231,7 +209,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     },
     unload() {
       tracker.stop()
-      void holding?.then((h) => h?.stop())
+      hold.stop()
       stopProblems()
       diagnostics.stop()
     },

@@ -26,7 +26,7 @@ const LARGER_API: Record<string, number> = { tcf: 1400, gpp: 1400, usercentrics:
  * commit message). createWrapper's size is the goal the bench reports, not
  * asserted (the README's Performance section has the figures, part by part).
  */
-const CORE_CEILING = 5_900
+const CORE_CEILING = 5_950
 
 describe('size budgets', () => {
   it.each(ADAPTERS)('%s alone stays under 1 KB min+gzip where its platform allows, and the README says its size', async (name) => {
