@@ -37,6 +37,18 @@ describe('guard.loadOptions and guard.defer', () => {
     expect(guard.routing().find((d) => d.destination === 'Actions Ads')).toMatchObject({ mode: 'device', allowed: false })
   })
 
+  it("composes the caller's disable hook: theirs runs first and wins; disable: true is kept as given", async () => {
+    const cmp = controlledSource({ status: 'decided', categories: { C0004: false }, source: 'test' })
+    const guard = consentGuard({ cmp: cmp.source })
+    const settings = cdnSettings({ action: { 'Actions Ads': ['C0004'] } })
+    type Hooks = { updateCDNSettings(s: unknown): unknown; disable: boolean | ((s: unknown) => Promise<boolean>) }
+    const theirs = vi.fn(async () => true)
+    const disabling = guard.loadOptions({ disable: theirs }) as unknown as Hooks
+    expect(await (disabling.disable as (s: unknown) => Promise<boolean>)(disabling.updateCDNSettings(settings))).toBe(true)
+    expect(theirs).toHaveBeenCalledOnce()
+    expect((guard.loadOptions({ disable: true }) as unknown as Hooks).disable).toBe(true)
+  })
+
   it("defer(plugin) calls the plugin's load only once consent allows it, then delivers the next event", async () => {
     interceptSegment()
     const calls: string[] = []
