@@ -11,14 +11,8 @@ import type { PluginLike } from '../analytics-slice'
 import { Backlog } from './backlog'
 import { serializeBounded } from './bounded-json'
 import { accountDeliveries } from './delivery-accounting'
-import { describeOptions, describeSettings } from './describe'
-import { describeDelivered, describeDropped } from './event-report'
-import { explainProblem } from './explain-problem'
+import { builders } from './message-builders'
 import type { Body, RawEntry } from './raw-entry'
-
-/** The message builders record bodies call; they live here, in the on-demand chunk. */
-const builders = { describeDelivered, describeDropped, describeOptions, describeSettings, explainProblem }
-export type Builders = typeof builders
 
 export interface RuntimeSetup {
   win: Window | undefined

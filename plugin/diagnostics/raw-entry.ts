@@ -1,7 +1,7 @@
 import type { MessageKind, PluginMessages } from '../../shared/protocol/protocol'
 import type { ContextLike } from '../analytics-slice'
 import type { Routing } from '../enforcement/routing-table'
-import type { Builders } from './diagnostics-runtime'
+import type { Builders } from './message-builders'
 
 /**
  * A message body, or a function that builds it from the runtime's builders:

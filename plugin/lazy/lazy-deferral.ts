@@ -11,7 +11,9 @@ import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike, RoutingDecision } from '../../shared/routing/types'
 import type { isInstallableIntegration } from '../../shared/routing/destinations'
 import { withoutDestinationCode } from './defer-settings'
-import type { LazyReport } from './lazy-destinations'
+
+export type LazyAction = 'deferred' | 'lazy-loaded' | 'failed'
+export type LazyReport = (action: LazyAction, destination: string, error?: string) => void
 
 export interface Deferral {
   /** The settings analytics-next loads: the original minus the deferred destinations' code. */

@@ -3,7 +3,7 @@ import type { Routing } from '../enforcement/routing-table'
 import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike } from '../../shared/routing/types'
 import { isInstallableIntegration } from '../../shared/routing/destinations'
-import type { Deferral } from './lazy-deferral'
+import type { Deferral, LazyReport } from './lazy-deferral'
 
 /**
  * The longest an event waits for lazily loaded destination code to arrive
@@ -12,8 +12,7 @@ import type { Deferral } from './lazy-deferral'
  */
 export const MAX_EVENT_WAIT_MS = 3000
 
-export type LazyAction = 'deferred' | 'lazy-loaded' | 'failed'
-export type LazyReport = (action: LazyAction, destination: string, error?: string) => void
+export type { LazyAction, LazyReport } from './lazy-deferral'
 
 export interface LazyDestinations {
   /** The caller's load options with our `updateCDNSettings` composed in (theirs runs first). */
