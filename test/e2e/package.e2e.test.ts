@@ -3,6 +3,7 @@
  * `import` and `require`, both builds and the IIFE expose the same names, the
  * types exist, and analytics-next stays a peer (never bundled).
  */
+import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { resolve } from 'node:path'
@@ -32,6 +33,22 @@ describe('the consent-guard package', () => {
     const esm = readFileSync(resolve(root, pkg.exports['.'].import), 'utf8')
     expect(esm).not.toContain('analytics-next/dist')
     expect(esm).not.toMatch(/class AnalyticsBrowser/)
+  })
+
+  it('ships every chunk its builds load, statically or on demand', () => {
+    const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' })) as Array<{ files: Array<{ path: string }> }>
+    const shipped = new Set(packed.files.map((f) => f.path))
+    const pending = [pkg.exports['.'].import, pkg.exports['.'].require].map((p: string) => p.replace(/^\.\//, ''))
+    const seen = new Set<string>()
+    while (pending.length) {
+      const file = pending.pop()!
+      if (seen.has(file)) continue
+      seen.add(file)
+      expect(shipped, `${file} is loaded but not in the package`).toContain(file)
+      const code = readFileSync(resolve(root, file), 'utf8')
+      for (const [, rel] of code.matchAll(/(?:from|import\(|require\()\s*["'`]\.\/([^"'`]+)["'`]/g)) pending.push(`dist/${rel}`)
+    }
+    expect(seen.size).toBeGreaterThan(2) // the entries and at least their on-demand chunks
   })
 
   it('the IIFE build sets window.ConsentGuard with every named export', () => {
