@@ -19,7 +19,7 @@ const BUSY_THREADS = 2
 const INGEST_RUNS = 3
 
 /** A fresh page and live panel; the page posts EVENTS events; pushes the ms until the panel lists them all. */
-async function floodOnce(browser: LaunchedBrowser, server: TestServer, path: string, ingests: number[]): Promise<{ page: Page; panel: DebuggerPanel }> {
+async function floodOnce(browser: LaunchedBrowser, server: TestServer, path: string, ingests: number[], posts: number[]): Promise<{ page: Page; panel: DebuggerPanel }> {
   const p = new PluginSession(`bench-${Date.now()}`)
   const template = JSON.parse(JSON.stringify(p.event('Flood', { C0002: true, C0004: false }))) as Record<string, unknown>
   server.setPage(path, protocolPage([], 'panel bench'))
@@ -36,6 +36,7 @@ async function floodOnce(browser: LaunchedBrowser, server: TestServer, path: str
     },
     [template, EVENTS] as const,
   )
+  posts.push(Date.now() - start)
   while ((await panel.rowCount()) < EVENTS + 1) {
     if (Date.now() - start > 120_000) throw new Error('the panel did not list 10,000 events within 120 s')
     await panel.page.waitForTimeout(10)
@@ -121,10 +122,11 @@ export async function panelSection(browser: LaunchedBrowser, server: TestServer)
   const busy = startBusyLoad(BUSY_THREADS)
   try {
     const ingests: number[] = []
+    const posts: number[] = []
     let flooded: { page: Page; panel: DebuggerPanel } | undefined
     for (let run = 1; run <= INGEST_RUNS; run++) {
       if (flooded) await Promise.all([flooded.page.close(), flooded.panel.page.close()])
-      flooded = await floodOnce(browser, server, `/panel-bench-${run}.html`, ingests)
+      flooded = await floodOnce(browser, server, `/panel-bench-${run}.html`, ingests, posts)
     }
     const { page, panel } = flooded!
     const ingestMs = median(ingests)
@@ -136,7 +138,7 @@ export async function panelSection(browser: LaunchedBrowser, server: TestServer)
 
     const load = `${BUSY_THREADS} busy-loop threads running`
     return [
-      { metric: `panel: page posts 10,000 events -> all listed in a live panel (median of ${INGEST_RUNS})`, value: ingestMs, unit: 'ms', goal: '<= 1000', met: ingestMs <= 1000, note: `${load}; through relay, worker and port; runs: ${ingests.join(', ')} ms` },
+      { metric: `panel: page posts 10,000 events -> all listed in a live panel (median of ${INGEST_RUNS})`, value: ingestMs, unit: 'ms', goal: '<= 1000', met: ingestMs <= 1000, note: `${load}; through relay, worker and port; runs: ${ingests.join(', ')} ms; the page's own posting took ${posts.join(', ')} ms` },
       { metric: 'panel: one filter keystroke with 10,000 events (median)', value: keystroke50, unit: 'ms', goal: '< 50', met: keystroke50 < 50, note: load },
       { metric: "panel: the panel page's JS heap with 10,000 events", value: heap, unit: 'MiB' },
       { metric: 'panel: import a 100,000-event session -> all listed', value: large.importMs, unit: 'ms', note: `${load}; a ${large.mib.toFixed(0)} MiB file of compact events (2 destinations, no payload)` },
