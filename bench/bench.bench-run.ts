@@ -4,7 +4,7 @@
  * run, in real headless Chromium, on 127.0.0.1 only. Prints a table and
  * writes bench/results.json. Goals are reported, never asserted: timings vary between runs.
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { rolldown } from 'rolldown'
 import { it } from 'vitest'
 import { cpus } from 'node:os'
@@ -16,13 +16,14 @@ import { printTable, type Row } from './report'
 import { heldSection } from './sections/held'
 import { latencySection } from './sections/latency'
 import { panelSection } from './sections/panel'
-import { diagnosticsSection, perEventSection } from './sections/per-event'
+import { diagnosticsSection, perEventSection, profileSection } from './sections/per-event'
 import { sizeSection } from './sections/size'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 15)
 /**
- * `BENCH_ONLY=panel,size` runs only the named sections (size, per-event, held,
- * latency, diagnostics, panel), for profiling one of them; unset runs all.
+ * `BENCH_ONLY=panel,size` runs only the named sections (size, per-event,
+ * profile, held, latency, diagnostics, panel), for profiling one of them;
+ * unset runs all.
  * A partial run prints its table but leaves bench/results.json alone.
  */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',').map((s) => s.trim())) : undefined
@@ -40,16 +41,19 @@ async function buildBenchPage(dir: string) {
     transform: { define: { 'process.env.NODE_ENV': '"production"' } },
   })
   await bundle.write({ file: resolve(dir, 'bench-page.js'), format: 'iife', minify: true })
+  // Unminified, for the profile: the bundler's module comments map each sample to a source module.
+  await bundle.write({ file: resolve(dir, 'bench-page.debug.js'), format: 'iife', minify: false })
   await bundle.close()
 }
 
 it('measures consent-guard side by side with bare analytics-next and consent-tools', async () => {
   const rows: Row[] = []
   const pageDir = resolve(root, 'bench/.tmp/page')
-  if (runs('per-event') || runs('held') || runs('latency') || runs('diagnostics')) await buildBenchPage(pageDir)
+  if (runs('per-event') || runs('profile') || runs('held') || runs('latency') || runs('diagnostics')) await buildBenchPage(pageDir)
   else mkdirSync(pageDir, { recursive: true })
   const server = await startTestServer({ staticDirs: { '/bench/': pageDir } })
   server.setPage('/bench.html', htmlPage({ title: 'bench', scripts: ['/bench/bench-page.js'] }))
+  server.setPage('/bench-debug.html', htmlPage({ title: 'bench (unminified)', scripts: ['/bench/bench-page.debug.js'] }))
   const benchUrl = `${server.url}/bench.html`
   try {
     if (runs('size')) {
@@ -57,13 +61,18 @@ it('measures consent-guard side by side with bare analytics-next and consent-too
       rows.push(...(await sizeSection()))
     }
 
-    if (runs('per-event') || runs('held') || runs('latency')) {
+    if (runs('per-event') || runs('profile') || runs('held') || runs('latency')) {
       const plain = await launchBrowser()
       try {
         const page = await plain.newPage()
         if (runs('per-event')) {
-          console.error(`per-event cost, ${ROUNDS} rounds…`)
+          console.error(`per-event cost, 3 runs of ${ROUNDS} rounds…`)
           rows.push(...(await perEventSection(page, benchUrl, ROUNDS)))
+        }
+        if (runs('profile')) {
+          console.error('profile of the per-event path…')
+          const source = readFileSync(resolve(pageDir, 'bench-page.debug.js'), 'utf8')
+          rows.push(...(await profileSection(page, `${server.url}/bench-debug.html`, `${server.url}/bench/bench-page.debug.js`, source)))
         }
         if (runs('held')) {
           console.error('held events…')

@@ -14,10 +14,11 @@ const root = resolve(import.meta.dirname, '..')
 /**
  * @param {string} name a label for the temp entry
  * @param {string} code the entry module's source (bare imports resolve from the repo)
- * @returns {Promise<{ minified: number, gzip: number, chunks: number, initial: { minified: number, gzip: number } }>}
+ * @returns {Promise<{ minified: number, gzip: number, chunks: number, initial: { minified: number, gzip: number }, onDemand: Array<{ name: string, minified: number, gzip: number }> }>}
  *   totals over every chunk; `initial`: what a page downloads up front (the entry and its static
- *   imports), without the chunks loaded on demand (diagnostics once a debugger is open, a lazy
- *   destination's loader once its consent arrives)
+ *   imports), without the chunks loaded on demand (diagnostics once a debugger is open, the hold
+ *   on a page whose opt-in decision is pending, a lazy destination's loader once its consent
+ *   arrives); `onDemand`: each of those chunks alone, by the name Rolldown gives it
  */
 export async function measureBundle(name, code) {
   const dir = join(root, 'bench', '.tmp')
@@ -45,7 +46,11 @@ export async function measureBundle(name, code) {
     for (const c of chunks) if (c.isEntry) visit(c.fileName)
     const sum = (names) =>
       [...names].reduce((t, n) => ({ minified: t.minified + sizes.get(n).minified, gzip: t.gzip + sizes.get(n).gzip }), { minified: 0, gzip: 0 })
-    return { ...sum(sizes.keys()), chunks: chunks.length, initial: sum(initialNames) }
+    const onDemand = chunks
+      .filter((c) => !initialNames.has(c.fileName))
+      .map((c) => ({ name: c.name, ...sizes.get(c.fileName) }))
+      .sort((a, b) => a.name.localeCompare(b.name))
+    return { ...sum(sizes.keys()), chunks: chunks.length, initial: sum(initialNames), onDemand }
   } finally {
     rmSync(entry, { force: true })
   }

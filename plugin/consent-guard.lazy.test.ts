@@ -16,7 +16,9 @@ describe('guard.loadOptions and guard.defer', () => {
     const settings = cdnSettings({ classic: { Hotjar: ['C0002'] }, action: { 'Actions Ads': ['C0004'] }, cloud: { Mixpanel: ['C0001'] } })
     const callerHook = vi.fn((s: unknown) => s)
     const options = guard.loadOptions({ updateCDNSettings: callerHook })
+    // As analytics-next does: `updateCDNSettings`, then `disable` awaited with what it returned.
     const updated = options.updateCDNSettings!(settings) as ReturnType<typeof cdnSettings>
+    expect(await (options as { disable?: (s: unknown) => Promise<boolean> }).disable!(updated)).toBe(false)
     expect(callerHook).toHaveBeenCalledOnce()
     expect(updated.remotePlugins).toEqual([])
     expect(Object.keys(updated.integrations)).toEqual(Object.keys(settings.integrations))
@@ -33,6 +35,18 @@ describe('guard.loadOptions and guard.defer', () => {
     await vi.waitFor(() => expect(tracked(requests)).toHaveLength(1))
     expect(tracked(requests)[0]._metadata.bundled).toEqual(expect.arrayContaining(['Segment.io', 'Hotjar']))
     expect(guard.routing().find((d) => d.destination === 'Actions Ads')).toMatchObject({ mode: 'device', allowed: false })
+  })
+
+  it("composes the caller's disable hook: theirs runs first and wins; disable: true is kept as given", async () => {
+    const cmp = controlledSource({ status: 'decided', categories: { C0004: false }, source: 'test' })
+    const guard = consentGuard({ cmp: cmp.source })
+    const settings = cdnSettings({ action: { 'Actions Ads': ['C0004'] } })
+    type Hooks = { updateCDNSettings(s: unknown): unknown; disable: boolean | ((s: unknown) => Promise<boolean>) }
+    const theirs = vi.fn(async () => true)
+    const disabling = guard.loadOptions({ disable: theirs }) as unknown as Hooks
+    expect(await (disabling.disable as (s: unknown) => Promise<boolean>)(disabling.updateCDNSettings(settings))).toBe(true)
+    expect(theirs).toHaveBeenCalledOnce()
+    expect((guard.loadOptions({ disable: true }) as unknown as Hooks).disable).toBe(true)
   })
 
   it("defer(plugin) calls the plugin's load only once consent allows it, then delivers the next event", async () => {

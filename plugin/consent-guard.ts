@@ -5,12 +5,12 @@ import type { Diagnostic } from '../shared/protocol/protocol'
 import { onSourceProblem } from './adapters/source-problems'
 import type { AnalyticsLike, ContextLike, InitOptionsLike, PluginLike } from './analytics-slice'
 import { CONSENT_CHANGED_EVENT, createChangeDetector } from './consent/consent-change'
+import type { ConsentProblem } from './consent/consent-problem'
 import { trackConsent } from './consent/consent-tracker'
-import { accountDeliveries } from './diagnostics/delivery-accounting'
 import { createRecorder } from './diagnostics/diagnostics-recorder'
 import { stampConsent } from './enforcement/consent-stamping'
 import { gateEvent } from './enforcement/destination-gate'
-import { createEventHold } from './enforcement/event-hold'
+import { holdGate } from './enforcement/hold-gate'
 import { routingTable, type Routing } from './enforcement/routing-table'
 import { deferPlugin, type DeferredPlugin } from './lazy/deferred-plugin'
 import { lazyDestinations } from './lazy/lazy-destinations'
@@ -54,7 +54,7 @@ const EVENT_TYPES = ['track', 'page', 'identify', 'group', 'alias', 'screen'] as
  */
 export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   const options = parseOptions(input)
-  const diagnostics = createRecorder(options.diagnostics)
+  const diagnostics = createRecorder(options.diagnostics, (name) => registered(name))
   const deferred = new Map<string, { plugin: DeferredPlugin; categories?: string[] }>()
   const table = routingTable(options, (name) => deferred.get(name)?.categories)
   const isChange = createChangeDetector()
@@ -64,7 +64,6 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   let pluginsCount = -1
 
   const registered = (name: string) => analytics?.queue.plugins.find((p) => p.name === name)
-  const deliveries = accountDeliveries(diagnostics, registered)
   const refreshLocals = () => {
     const plugins = analytics?.queue.plugins
     if (!plugins || (plugins === pluginsSeen && plugins.length === pluginsCount)) return
@@ -86,8 +85,8 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     (action, destination, details) => diagnostics.record('destination', { action, destination, ...details }),
   )
 
-  const hold = createEventHold(options.waitForConsent, (report) => diagnostics.record('hold', report))
-  const shouldHold = (state: ConsentState) => hold.open && state.status === 'pending' && modelInForce(state, options) === 'opt-in'
+  const pendingOptIn = (state: ConsentState) => state.status === 'pending' && modelInForce(state, options) === 'opt-in'
+  const hold = holdGate(options.waitForConsent, (report) => diagnostics.record('hold', report))
 
   const applyDecisions = () => {
     const routing = routingNow()
@@ -104,16 +103,17 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     analytics.track(CONSENT_CHANGED_EVENT).catch(() => undefined)
   }
 
-  function reportProblem(problem: string) {
+  function reportProblem(problem: ConsentProblem) {
     const state = tracker.current()
-    diagnostics.record('consent', { cmp: options.cmp.name, state, preferences: table.routingFor(state).preferences, error: problem })
+    const preferences = table.routingFor(state).preferences
+    diagnostics.record('consent', (b) => ({ cmp: options.cmp.name, state, preferences, error: b.explainProblem(problem) }))
   }
 
   const tracker = trackConsent(options.cmp, {
     onChange(state, previous, sourceReportedPending) {
       const preferences = table.routingFor(state).preferences
       diagnostics.record('consent', { cmp: options.cmp.name, state, previous, preferences })
-      if (!shouldHold(state)) hold.release()
+      if (!pendingOptIn(state)) hold.release()
       applyDecisions()
       if (options.consentChangedEvent && isChange(state, sourceReportedPending)) sendChangeEvent(state)
     },
@@ -122,7 +122,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
   // Adapters report platform problems (garbage globals, a throwing API) through this channel.
   const stopProblems = onSourceProblem((source, problem) => source === options.cmp.name && reportProblem(problem))
   tracker.start()
-  if (!shouldHold(tracker.current())) hold.release()
+  hold.start(pendingOptIn(tracker.current()))
 
   const drop = (ctx: ContextLike, routing: Routing | undefined, reason: string): never => {
     diagnostics.record('event', (b) => b.describeDropped(ctx, routing, reason))
@@ -137,21 +137,43 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     throw new Error('unreachable')
   }
 
-  async function processEvent(ctx: ContextLike): Promise<ContextLike> {
-    const event = ctx.event
-    const messageId = String(event.messageId ?? ctx.id)
-    const changeState = event.type === 'track' && event.event === CONSENT_CHANGED_EVENT ? changeStates.shift() : undefined
-    if (!changeState && shouldHold(tracker.current())) {
-      if ((await hold.hold(messageId)) === 'dropped') drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
-    }
-    const waitForLoads = lazy.settled()
-    if (waitForLoads) await waitForLoads
+  /** Stamps, gates and accounts for one event under the state in force (the change event: the state taken at the change). */
+  const route = (ctx: ContextLike, changeState: ConsentState | undefined) => {
     refreshLocals()
+    const event = ctx.event
     const routing = table.routingFor(changeState ?? tracker.current())
     stampConsent(event, routing.preferences)
     gateEvent(event, routing.blocked, !changeState && !routing.segmentAllowed)
-    deliveries.expect(ctx, routing, changeState !== undefined)
+    diagnostics.expect(ctx, routing, changeState !== undefined)
     return ctx
+  }
+  // The waiting paths are shaped alike (one async function: wait, then route): events that wait for the same
+  // destination code then go on in the order they started waiting, so a consent change event stays behind the
+  // events its decision released.
+  const afterLoads = async (ctx: ContextLike, changeState: ConsentState | undefined, waitForLoads: Promise<void>) => {
+    await waitForLoads
+    return route(ctx, changeState)
+  }
+  const afterHold = async (ctx: ContextLike) => {
+    if ((await hold.wait(String(ctx.event.messageId ?? ctx.id), () => pendingOptIn(tracker.current()))) === 'dropped') {
+      drop(ctx, undefined, 'dropped from the hold: too many events while consent was pending')
+    }
+    const waitForLoads = lazy.settled()
+    if (waitForLoads) await waitForLoads
+    return route(ctx, undefined)
+  }
+
+  /**
+   * Each event, in a plain function: analytics-next awaits whatever a hook
+   * returns, so an event that need not wait (no hold open, no destination
+   * code arriving) costs no promise of ours.
+   */
+  function processEvent(ctx: ContextLike): ContextLike | Promise<ContextLike> {
+    const event = ctx.event
+    const changeState = event.type === 'track' && event.event === CONSENT_CHANGED_EVENT ? changeStates.shift() : undefined
+    if (!changeState && hold.active) return afterHold(ctx)
+    const waitForLoads = lazy.settled()
+    return waitForLoads ? afterLoads(ctx, changeState, waitForLoads) : route(ctx, changeState)
   }
 
   /** The `settings` diagnostic, and the warning about destination code that ran without consent. */
@@ -181,7 +203,7 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       const settings: CdnSettingsLike = lazy.originalSettings() ?? instance.settings.cdnSettings ?? { integrations: {} }
       table.setSettings(settings)
       refreshLocals()
-      deliveries.attach(instance)
+      diagnostics.attach(instance)
       const url = typeof location !== 'undefined' ? location.href.slice(0, 4096) : ''
       diagnostics.record('hello', (b) => ({
         pluginVersion: PLUGIN_VERSION,
@@ -195,7 +217,6 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
       for (const state of changeStates.splice(0)) sendChangeEvent(state)
     },
     unload() {
-      deliveries.stop()
       tracker.stop()
       hold.stop()
       stopProblems()

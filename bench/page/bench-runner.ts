@@ -9,7 +9,7 @@ import { AnalyticsBrowser, type Plugin } from '@segment/analytics-next'
 import { createWrapper } from '@segment/analytics-consent-tools'
 import { consentGuard, custom } from '../../plugin/index'
 
-export type Contender = 'bare' | 'consent-guard' | 'consent-tools'
+export type Contender = 'bare' | 'no-op plugin' | 'consent-guard' | 'consent-tools'
 const CATEGORIES = { C0001: true, C0002: true, C0003: true, C0004: true }
 const NAMES = ['Actions Amplitude', 'Actions Google Ads', 'Actions Braze']
 
@@ -48,6 +48,11 @@ async function load(contender: Contender, received: { count: number }, diagnosti
   const base = { writeKey: 'bench', cdnSettings: settings() as never, plugins: destinations(received) as Plugin[] }
   const options = { integrations: { 'Segment.io': { apiHost: 'bench.invalid/v1', protocol: 'http' as const } }, disableClientPersistence: true }
   if (contender === 'bare') return (await AnalyticsBrowser.load(base, options))[0]
+  if (contender === 'no-op plugin') {
+    // What analytics-next charges any enrichment plugin per event (its own logging, timing and promise chain): our floor.
+    const noop: Plugin = { name: 'No-op', type: 'enrichment', version: '1', isLoaded: () => true, load: async () => undefined, track: (ctx) => ctx }
+    return (await AnalyticsBrowser.load({ ...base, plugins: [noop, ...base.plugins!] }, options))[0]
+  }
   if (contender === 'consent-guard') {
     const guard = consentGuard({ cmp: custom({ read: () => ({ status: 'decided', categories: CATEGORIES, source: 'bench' }) }), diagnostics })
     return (await AnalyticsBrowser.load({ ...base, plugins: [guard, ...base.plugins!] }, guard.loadOptions(options)))[0]

@@ -10,9 +10,9 @@
  *   existed here, in issue order. The all-tabs cap is applied by scheduling
  *   the eviction on the victim tab's own chain.
  * - Nothing lives only in memory: after a worker restart `ready()` reloads
- *   the bookkeeping and the newest chunk is read back on demand. A relay
- *   batch is written as one `set` and acknowledged only once that resolved,
- *   so a restart loses at most the batches being validated or written at
+ *   the bookkeeping and the newest chunk is read back on demand. The relay
+ *   batches waiting for a tab are written in one `set`, each acknowledged
+ *   only once that resolved, so a restart loses at most the batches being validated or written at
  *   that moment, and those are not lost either: unacknowledged, the relay
  *   sends them again (see relay-forwarder.ts), and `(sid, seq)` dedupe
  *   drops what did land. Only a page that goes away before its retry (or a
@@ -29,12 +29,21 @@ import { collectEntries } from './batch-entries'
 import { admitBatch, type BatchOrder } from './batch-order'
 import type { BufferStorage } from './buffer-storage'
 import { decodeChunk, encodeChunk, entryJson } from './chunk-codec'
-import { fillChunks, type OpenChunk } from './chunk-fill'
+import { fillChunks, type OpenChunk, type PlacedEntry } from './chunk-fill'
 import { DEFAULT_LIMITS, type BufferLimits } from './buffer-limits'
 import { evictOldest, evictWithinTab, planGlobalEviction } from './eviction'
 import { byteCount, chunkKey, messageCount, META_KEY, newMeta, type TabMeta } from './tab-meta'
 
-/** What one commit changed for one tab, for live updates to panels. */
+interface WaitingBatch {
+  pageId: string
+  url: string
+  checked: CheckedMessage[]
+  order: BatchOrder | undefined
+  resolve(result: { added: number }): void
+  reject(error: unknown): void
+}
+
+/** What one write adds for one tab, for live updates to panels (sent as it is written). */
 export interface CommitUpdate {
   tabId: number
   entries: BufferEntry[]
@@ -46,6 +55,8 @@ export class TabBuffers {
   private loaded: Promise<void> | undefined
   private chains = new Map<number, Promise<unknown>>()
   private open = new Map<number, OpenChunk>()
+  /** Relay batches checked and waiting for their tab's next write. */
+  private waiting = new Map<number, WaitingBatch[]>()
 
   constructor(
     private readonly storage: BufferStorage,
@@ -83,32 +94,68 @@ export class TabBuffers {
    */
   append(tabId: number, pageId: string, url: string, messages: unknown[], order?: BatchOrder): Promise<{ added: number }> {
     // Checked on arrival, outside the tab's chain: pure work that overlaps
-    // the previous batch's storage write.
+    // the previous write.
     const checked: CheckedMessage[] = []
     for (const raw of messages) {
       const c = typeof raw === 'string' ? checkMessageText(raw) : checkMessage(raw, true)
       if (c) checked.push(c)
     }
-    return this.enqueue(tabId, async () => {
-      // Work on a copy: other tabs' commits snapshot `metas` meanwhile, and
-      // must not store our seen-seqs before our chunk is written.
-      const before = this.metas.get(tabId)
-      const meta = before ? structuredClone(before) : newMeta(tabId)
-      if (order && !admitBatch(meta, pageId, order)) throw new Error(`relay batch ${order.batch} came before an earlier one was stored: refused, to be retried in order`)
-      const time = this.now()
-      const { fresh, placed } = collectEntries(meta, { pageId, url, checked }, time, this.limits.sidsPerTab)
-      if (fresh.length === 0) {
-        // Nothing to write; only the batch's place changed (kept in memory,
-        // stored with the next write; losing it costs a retry, not a message).
-        this.metas.set(tabId, meta)
-        return { added: 0 }
+    return new Promise((resolve, reject) => {
+      let waiting = this.waiting.get(tabId)
+      if (!waiting) {
+        this.waiting.set(tabId, (waiting = []))
+        void this.enqueue(tabId, () => this.store(tabId)).catch(() => undefined)
       }
+      waiting.push({ pageId, url, checked, order, resolve, reject })
+    })
+  }
 
+  /**
+   * Stores every batch waiting for a tab in one write: during a flood,
+   * batches arrive faster than a write completes, and one `set` per batch
+   * made the worker's round trips to storage the slowest part of the path.
+   * Each batch is admitted, deduped and acknowledged on its own.
+   */
+  private async store(tabId: number): Promise<void> {
+    const batches = this.waiting.get(tabId) ?? []
+    this.waiting.delete(tabId)
+    // Work on a copy: other tabs' commits snapshot `metas` meanwhile, and
+    // must not store our seen-seqs before our chunk is written.
+    const before = this.metas.get(tabId)
+    const meta = before ? structuredClone(before) : newMeta(tabId)
+    const time = this.now()
+    const admitted: Array<{ batch: WaitingBatch; added: number }> = []
+    const fresh: BufferEntry[] = []
+    const placed: PlacedEntry[] = []
+    for (const batch of batches) {
+      if (batch.order && !admitBatch(meta, batch.pageId, batch.order)) {
+        batch.reject(new Error(`relay batch ${batch.order.batch} came before an earlier one was stored: refused, to be retried in order`))
+        continue
+      }
+      const collected = collectEntries(meta, batch, time, this.limits.sidsPerTab)
+      admitted.push({ batch, added: collected.fresh.length })
+      fresh.push(...collected.fresh)
+      placed.push(...collected.placed)
+    }
+    const acknowledge = () => admitted.forEach(({ batch, added }) => batch.resolve({ added }))
+    if (fresh.length === 0) {
+      // Nothing to write; only the batches' place changed (kept in memory,
+      // stored with the next write; losing it costs a retry, not a message).
+      this.metas.set(tabId, meta)
+      return acknowledge()
+    }
+
+    try {
       const { open, touched } = fillChunks(meta, await this.openChunk(tabId, meta), placed, time, this.limits)
       const stale = new Set(evictWithinTab(meta, this.limits))
       this.metas.set(tabId, meta)
       const writes: Record<string, unknown> = {}
       for (const [n, chunkTexts] of touched) if (!stale.has(chunkKey(tabId, n))) writes[chunkKey(tabId, n)] = encodeChunk(chunkTexts)
+      // Live panels get the batches now, while they are written: the panel works on them in parallel with the
+      // write instead of after it. Should the write fail, the relay sends them again and the panel's (sid, seq)
+      // dedupe drops what it already shows; a panel subscribing now reads its snapshot after this operation on
+      // the tab's chain, so it misses nothing and sees nothing twice.
+      this.onCommit({ tabId, entries: fresh, dropped: meta.dropped })
       try {
         // Both issued now, in this order (storage applies them in order):
         // evicted chunks go first, so the write never needs room for both.
@@ -118,20 +165,22 @@ export class TabBuffers {
         const setting = this.storage.set({ ...writes, [META_KEY]: this.snapshot() })
         await Promise.all([removing, setting])
       } catch (error) {
-        // Put memory back as it was, so a retry of this batch is not mistaken for a duplicate.
+        // Put memory back as it was, so a retry of these batches is not mistaken for duplicates.
         if (before) this.metas.set(tabId, before)
         else this.metas.delete(tabId)
         this.open.delete(tabId)
         // Over Chrome's quota despite our caps (its accounting is not ours):
-        // make room now, so the relay's retry of this batch can succeed.
+        // make room now, so the relay's retries can succeed.
         this.shrink()
         throw error
       }
       this.open.set(tabId, open)
-      this.onCommit({ tabId, entries: fresh, dropped: meta.dropped })
-      for (const [victim, count] of planGlobalEviction(this.metas.values(), this.limits)) void this.evict(victim, count).catch(() => undefined)
-      return { added: fresh.length }
-    })
+    } catch (error) {
+      for (const { batch } of admitted) batch.reject(error)
+      return
+    }
+    acknowledge()
+    for (const [victim, count] of planGlobalEviction(this.metas.values(), this.limits)) void this.evict(victim, count).catch(() => undefined)
   }
 
   /** Drops a tab's oldest chunks for the all-tabs bound, on that tab's chain. */

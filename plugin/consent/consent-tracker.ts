@@ -1,5 +1,6 @@
 import type { ConsentState } from '../../shared/routing/types'
 import type { ConsentSource } from '../consent-source'
+import type { ConsentProblem } from './consent-problem'
 import { normalizeState, pendingState, sameState } from './normalize-state'
 
 export interface ConsentTracker {
@@ -17,7 +18,7 @@ export interface TrackerHooks {
    * (our own starting placeholder does not count).
    */
   onChange(state: ConsentState, previous: ConsentState, sourceReportedPending: boolean): void
-  onProblem(problem: string): void
+  onProblem(problem: ConsentProblem): void
 }
 
 /**
@@ -47,7 +48,7 @@ export function trackConsent(source: ConsentSource, hooks: TrackerHooks): Consen
     if (state.status === 'pending') sourceReportedPending = true
   }
   const fail = (what: string, error: unknown) =>
-    hooks.onProblem(`${what} failed: ${error instanceof Error ? error.message : String(error)}`)
+    hooks.onProblem(['failed', what, error])
 
   const start = () => {
   try {

@@ -1,4 +1,5 @@
 import type { ConsentState } from '../../shared/routing/types'
+import type { ConsentProblem } from './consent-problem'
 
 /** Reads the Global Privacy Control signal; absent or odd values mean off. */
 export function readGpc(): boolean {
@@ -17,16 +18,16 @@ export function pendingState(source: string): ConsentState {
  * Turns whatever a consent source returned into a well-formed state, or
  * explains why it cannot. Sources are user code and CMP globals: trust nothing.
  */
-export function normalizeState(raw: unknown, sourceName: string): { state: ConsentState } | { problem: string } {
-  if (typeof raw !== 'object' || raw === null) return { problem: `read() returned ${raw === null ? 'null' : typeof raw}, not a consent state` }
+export function normalizeState(raw: unknown, sourceName: string): { state: ConsentState } | { problem: ConsentProblem } {
+  if (typeof raw !== 'object' || raw === null) return { problem: ['not-a-state', raw] }
   const r = raw as Record<string, unknown>
-  if (r.status !== 'pending' && r.status !== 'decided') return { problem: `status must be 'pending' or 'decided' (got ${String(r.status)})` }
+  if (r.status !== 'pending' && r.status !== 'decided') return { problem: ['bad-status', r.status] }
   if (typeof r.categories !== 'object' || r.categories === null || Array.isArray(r.categories)) {
-    return { problem: 'categories must be an object of category -> boolean' }
+    return { problem: ['bad-categories'] }
   }
   const categories: Record<string, boolean> = {}
   for (const [key, value] of Object.entries(r.categories as Record<string, unknown>)) {
-    if (typeof value !== 'boolean') return { problem: `category ${JSON.stringify(key)} is not a boolean` }
+    if (typeof value !== 'boolean') return { problem: ['not-boolean', key] }
     if (key === '__proto__') continue
     categories[key] = value
   }

@@ -1,6 +1,6 @@
-import type { AnalyticsLike, ContextLike, PluginLike } from '../analytics-slice'
+import type { ContextLike, PluginLike } from '../analytics-slice'
 import type { Routing } from '../enforcement/routing-table'
-import type { DiagnosticsRecorder } from './diagnostics-recorder'
+import type { Body } from './raw-entry'
 
 /** How long an event's delivery may take before it is reported as stalled. */
 export const STALL_MS = 10_000
@@ -8,69 +8,62 @@ export const STALL_MS = 10_000
 const MAX_IN_FLIGHT = 5000
 
 export interface DeliveryAccounting {
-  /** An event left the guard with this routing; its `event` diagnostic follows when analytics-next is done with it. */
-  expect(ctx: ContextLike, routing: Routing, segmentExempt: boolean): void
-  attach(analytics: AnalyticsLike): void
+  /** An event left the guard with this routing at `at` (ms since the epoch). */
+  expect(ctx: ContextLike, routing: Routing, segmentExempt: boolean, at: number): void
+  /** analytics-next is done with an event: its `event` body, or undefined when no expectation matches. */
+  settle(ctx: ContextLike, failed: boolean, error?: unknown): Body<'event'> | undefined
+  /** Reports every event unfinished after STALL_MS now, and keeps checking while any is in flight. */
+  sweep(): void
   stop(): void
 }
 
 /**
  * Turns analytics-next's delivery events into one `event` diagnostic per
- * event: delivered (with each destination's outcome), cancelled by another
- * plugin, or stalled. analytics-next waits for every destination of an
- * event; one whose load never settles holds it forever and
- * `message_delivered` never comes, so an event still unfinished after
- * STALL_MS is reported with the unloaded destinations marked failed (a later
- * delivery then finds no record: no duplicate).
+ * event (part of the on-demand diagnostics chunk): delivered (with each
+ * destination's outcome), cancelled by another plugin, or stalled.
+ * analytics-next waits for every destination of an event; one whose load
+ * never settles holds it forever and `message_delivered` never comes, so an
+ * event still unfinished after STALL_MS is reported with the unloaded
+ * destinations marked failed (a later delivery then finds no record: no
+ * duplicate).
  */
-export function accountDeliveries(diagnostics: DiagnosticsRecorder, registered: (name: string) => PluginLike | undefined): DeliveryAccounting {
+export function accountDeliveries(reportStalled: (body: Body<'event'>) => void, registered: (name: string) => PluginLike | undefined): DeliveryAccounting {
   const inFlight = new Map<string, { ctx: ContextLike; routing: Routing; exempt: boolean; at: number }>()
-  let analytics: AnalyticsLike | undefined
   let sweeping: ReturnType<typeof setTimeout> | undefined
   const isRegistered = (name: string) => registered(name) !== undefined
-
-  const take = (ctx: ContextLike) => {
-    const record = inFlight.get(ctx.id)
-    inFlight.delete(ctx.id)
-    return record
+  const schedule = () => {
+    sweeping ??= inFlight.size ? setTimeout(sweep, STALL_MS) : undefined
   }
-  const onDelivered = (ctx: ContextLike) => {
-    const record = take(ctx)
-    // Whether each destination was registered is read when the record is built (only if someone looks).
-    if (record) diagnostics.record('event', (b) => b.describeDelivered(ctx, record.routing, record.exempt, isRegistered))
-  }
-  const onFailed = (ctx: ContextLike, error: unknown) => {
-    const record = take(ctx)
-    const reason = (error as { reason?: unknown })?.reason
-    if (record) diagnostics.record('event', (b) => b.describeDropped(ctx, record.routing, `cancelled by another plugin${reason ? `: ${String(reason)}` : ''}`))
-  }
-  const sweepStalled = () => {
+  function sweep() {
+    clearTimeout(sweeping)
     sweeping = undefined
     const now = Date.now()
     const stuck = (name: string) => registered(name)?.isLoaded() === false
     for (const [id, record] of inFlight) {
       if (now - record.at < STALL_MS) continue
       inFlight.delete(id)
-      diagnostics.record('event', (b) => b.describeDelivered(record.ctx, record.routing, record.exempt, isRegistered, stuck))
+      reportStalled((b) => b.describeDelivered(record.ctx, record.routing, record.exempt, isRegistered, stuck))
     }
-    if (inFlight.size) sweeping = setTimeout(sweepStalled, STALL_MS)
+    schedule()
   }
-
   return {
-    expect(ctx, routing, exempt) {
-      inFlight.set(ctx.id, { ctx, routing, exempt, at: Date.now() })
+    expect(ctx, routing, exempt, at) {
+      inFlight.set(ctx.id, { ctx, routing, exempt, at })
       if (inFlight.size > MAX_IN_FLIGHT) inFlight.delete(inFlight.keys().next().value as string)
-      sweeping ??= setTimeout(sweepStalled, STALL_MS)
+      schedule()
     },
-    attach(instance) {
-      analytics = instance
-      instance.queue.on('message_delivered', onDelivered)
-      instance.queue.on('delivery_failure', onFailed)
+    settle(ctx, failed, error) {
+      const record = inFlight.get(ctx.id)
+      if (!record) return undefined
+      inFlight.delete(ctx.id)
+      // Whether each destination was registered is read when the record is built (only if someone looks).
+      if (!failed) return (b) => b.describeDelivered(ctx, record.routing, record.exempt, isRegistered)
+      const reason = (error as { reason?: unknown })?.reason
+      return (b) => b.describeDropped(ctx, record.routing, `cancelled by another plugin${reason ? `: ${String(reason)}` : ''}`)
     },
+    sweep,
     stop() {
       clearTimeout(sweeping)
-      analytics?.queue.off('message_delivered', onDelivered)
-      analytics?.queue.off('delivery_failure', onFailed)
     },
   }
 }

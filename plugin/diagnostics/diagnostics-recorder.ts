@@ -1,21 +1,31 @@
-import { BACKLOG_MAX_MESSAGES } from '../../shared/protocol/limits'
-import { createMessage, isAnnounce, type Diagnostic, type MessageKind, type PluginMessages } from '../../shared/protocol/protocol'
-import type { Builders, DiagnosticsRuntime, Entry } from './diagnostics-runtime'
+import { createMessage, isAnnounce, type Diagnostic, type MessageKind } from '../../shared/protocol/protocol'
+import type { AnalyticsLike, ContextLike, PluginLike } from '../analytics-slice'
+import type { Routing } from '../enforcement/routing-table'
+import type { DiagnosticsRuntime } from './diagnostics-runtime'
+import type { Body, RawEntry } from './raw-entry'
 
+export type { Body } from './raw-entry'
 export type DiagnosticListener = (d: Diagnostic) => void
-/**
- * A message body, or a function that builds it from the runtime's builders:
- * built only if someone ever looks, and the builders' code stays in the
- * on-demand chunk.
- */
-export type Body<K extends MessageKind> = PluginMessages[K] | ((build: Builders) => PluginMessages[K])
 
 export interface DiagnosticsRecorder {
   readonly sid: string
   record<K extends MessageKind>(kind: K, body: Body<K>): void
+  /** An event left the guard with this routing; its `event` diagnostic follows when analytics-next is done with it. */
+  expect(ctx: ContextLike, routing: Routing, segmentExempt: boolean): void
+  /** Follows analytics-next's deliveries (for the `event` diagnostics). */
+  attach(analytics: AnalyticsLike): void
   onDiagnostic(listener: DiagnosticListener): () => void
   stop(): void
 }
+
+/**
+ * Raw entries kept before anyone looks, trimmed in batches to the newest
+ * half: each event takes two, so this keeps room for the newest 1,000 events
+ * (the runtime then bounds the replay by the protocol's backlog limits). Not
+ * imported from the protocol's limits: a module both halves import would
+ * become a chunk of its own, one more request and its own gzip overhead.
+ */
+const RING_MAX = 4000
 
 function randomId(): string {
   const bytes = new Uint8Array(8)
@@ -24,40 +34,55 @@ function randomId(): string {
 }
 
 /**
- * The always-loaded half of diagnostics: numbers each record and keeps the
- * last ones unbuilt (a body is often a function, so a page without the
- * debugger pays almost nothing per event). The other half - building,
- * bounding, posting - is a separate chunk, loaded once a debugger announces
- * itself (`auto`), from the start (`always`), or for `onDiagnostic` listeners.
+ * The always-loaded half of diagnostics: posts the probe, listens for the
+ * debugger's announce, and keeps the newest happenings as raw references
+ * (see RawEntry), so a page without the debugger pays almost nothing per
+ * event. The other half - numbering, pairing deliveries, building, bounding,
+ * posting - is a separate chunk, loaded once a debugger announces itself
+ * (`auto`), from the start (`always`), or for `onDiagnostic` listeners.
  */
-export function createRecorder(mode: 'auto' | 'always' | 'off'): DiagnosticsRecorder {
+export function createRecorder(
+  mode: 'auto' | 'always' | 'off',
+  registered: (name: string) => PluginLike | undefined = () => undefined,
+): DiagnosticsRecorder {
   const sid = randomId()
   const listeners = new Set<DiagnosticListener>()
-  let ring: Entry[] = []
-  let seq = 0
+  let ring: RawEntry[] = []
   let runtime: DiagnosticsRuntime | undefined
   let loading: Promise<void> | undefined
+  let analytics: AnalyticsLike | undefined
   let post = mode === 'always'
+  let stopped = false
   const win = typeof window === 'undefined' ? undefined : window
-
+  const probed = win !== undefined && mode !== 'off'
+  let probeTime: number | undefined
+  const idle = () => mode === 'off' && listeners.size === 0
+  const take = (entry: RawEntry) => {
+    if (runtime) return runtime.take(entry)
+    ring.push(entry)
+    // Trim in batches: slicing on every record would cost O(backlog) per event.
+    if (ring.length >= RING_MAX) ring = ring.slice(-RING_MAX / 2)
+  }
   const start = () =>
     (loading ??= import('./diagnostics-runtime').then(({ createRuntime }) => {
-      runtime = createRuntime(win, listeners, sid)
+      if (stopped) return
+      runtime = createRuntime({ win, listeners, sid, registered, createMessage })
       if (post) runtime.goLive()
-      for (const entry of ring.splice(0).slice(-BACKLOG_MAX_MESSAGES)) runtime.emit(entry)
+      runtime.replay(ring.splice(0), probeTime)
     }, () => undefined))
-
   const onMessage = (e: MessageEvent) => {
     if (post || e.source !== win || e.origin !== win!.location.origin || !isAnnounce(e.data)) return
     post = true
     runtime ? runtime.goLive() : void start()
   }
+  const onDelivered = (ctx: ContextLike) => !idle() && take({ kind: 'delivered', time: Date.now(), ctx })
+  const onFailed = (ctx: ContextLike, error: unknown) => !idle() && take({ kind: 'failed', time: Date.now(), ctx, error })
 
-  if (win && mode !== 'off') {
+  if (probed) {
     win.addEventListener('message', onMessage)
-    // The probe goes out at once, whatever the mode: it is how a debugger learns we are here.
-    const probe = createMessage(sid, seq++, 'probe', {})
-    ring.push({ seq: probe.seq, time: probe.time, kind: 'probe', body: {} })
+    // The probe goes out at once: it is how a debugger learns we are here (and what a late one replies to).
+    const probe = createMessage(sid, 0, 'probe', {})
+    probeTime = probe.time
     try {
       win.postMessage(probe, win.location.origin)
     } catch {
@@ -65,22 +90,30 @@ export function createRecorder(mode: 'auto' | 'always' | 'off'): DiagnosticsReco
     }
     if (mode === 'always') void start()
   }
-
   return {
     sid,
     record(kind, body) {
-      if (mode === 'off' && listeners.size === 0) return
-      const entry: Entry = { seq: seq++, time: Date.now(), kind, body }
-      if (runtime) return runtime.emit(entry)
-      ring.push(entry)
-      // Trim in batches: slicing on every record would cost O(backlog) per event.
-      if (ring.length >= 2 * BACKLOG_MAX_MESSAGES) ring = ring.slice(-BACKLOG_MAX_MESSAGES)
+      if (!idle()) take({ kind, time: Date.now(), body: body as Body<MessageKind> })
+    },
+    expect(ctx, routing, exempt) {
+      if (!idle()) take({ kind: 'expect', time: Date.now(), ctx, routing, exempt })
+    },
+    attach(instance) {
+      analytics = instance
+      instance.queue.on('message_delivered', onDelivered)
+      instance.queue.on('delivery_failure', onFailed)
     },
     onDiagnostic(listener) {
       listeners.add(listener)
       void start()
       return () => listeners.delete(listener)
     },
-    stop: () => win?.removeEventListener('message', onMessage),
+    stop() {
+      stopped = true
+      win?.removeEventListener('message', onMessage)
+      analytics?.queue.off('message_delivered', onDelivered)
+      analytics?.queue.off('delivery_failure', onFailed)
+      runtime?.stop()
+    },
   }
 }

@@ -8,5 +8,7 @@ import type { SegmentEventLike } from '../analytics-slice'
 export function stampConsent(event: SegmentEventLike, preferences: Record<string, boolean>): void {
   const context = (event.context ??= {})
   const consent = context.consent
-  context.consent = { ...(typeof consent === 'object' && consent !== null ? consent : {}), categoryPreferences: { ...preferences } }
+  const categoryPreferences = { ...preferences }
+  // Most events carry no consent of their own: no empty object to spread then.
+  context.consent = typeof consent === 'object' && consent !== null ? { ...consent, categoryPreferences } : { categoryPreferences }
 }

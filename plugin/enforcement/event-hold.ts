@@ -3,6 +3,8 @@
  * the CMP decides (released under the decided state) or `timeoutMs` passes
  * (the hold closes for the page; events go out under all-false consent).
  * Past `maxEvents` the oldest is dropped. Held events live only in memory.
+ * An on-demand chunk: only a page whose opt-in decision is pending at start
+ * loads it.
  */
 export type HoldOutcome = 'released' | 'dropped'
 
@@ -16,7 +18,7 @@ export interface HoldReport {
 export interface EventHold {
   /** True while events should wait (opt-in, pending, before decision/timeout). */
   readonly open: boolean
-  /** Parks one event; resolves when it is released or dropped. */
+  /** Parks one event; resolves when it is released or dropped (at once when the hold is closed). */
   hold(messageId: string): Promise<HoldOutcome>
   /** Releases every held event, in order, and closes the hold. */
   release(): void
@@ -24,9 +26,11 @@ export interface EventHold {
   stop(): void
 }
 
+/** `startedAt`: when the page's wait began (the plugin's start); `timeoutMs` counts from there. */
 export function createEventHold(
   limits: { timeoutMs: number; maxEvents: number },
   report: (r: HoldReport) => void,
+  startedAt = Date.now(),
 ): EventHold {
   const waiting: Array<{ messageId: string; settle: (o: HoldOutcome) => void }> = []
   let open = true
@@ -39,13 +43,14 @@ export function createEventHold(
     report({ action, held: 0, reason: action === 'timeout' ? `no consent decision within ${limits.timeoutMs} ms` : undefined })
     for (const w of released) w.settle('released')
   }
-  const timer = setTimeout(() => drain('timeout'), limits.timeoutMs)
+  const timer = setTimeout(() => drain('timeout'), Math.max(0, startedAt + limits.timeoutMs - Date.now()))
 
   return {
     get open() {
       return open
     },
     hold(messageId) {
+      if (!open) return Promise.resolve('released')
       return new Promise<HoldOutcome>((settle) => {
         waiting.push({ messageId, settle })
         report({ action: 'held', messageId, held: waiting.length })

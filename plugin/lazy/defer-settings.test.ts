@@ -33,7 +33,7 @@ describe(withoutDestinationCode, () => {
     fc.assert(
       fc.property(settingsAndDeferred, ({ settings, deferred }) => {
         const before = structuredClone(settings)
-        const result = withoutDestinationCode(settings, deferred)
+        const result = withoutDestinationCode(settings, deferred, isInstallableIntegration)
         expect(Object.keys(result.integrations)).toEqual(Object.keys(settings.integrations))
         for (const [name, e] of Object.entries(settings.integrations)) {
           expect(result.integrations[name].bundlingStatus).toBe(e.bundlingStatus)
@@ -47,7 +47,7 @@ describe(withoutDestinationCode, () => {
   it('makes exactly the deferred destinations lose their code: classic not installable, action not in remotePlugins', () => {
     fc.assert(
       fc.property(settingsAndDeferred, ({ settings, deferred }) => {
-        const result = withoutDestinationCode(settings, deferred)
+        const result = withoutDestinationCode(settings, deferred, isInstallableIntegration)
         for (const [name, e] of Object.entries(settings.integrations)) {
           if (deferred.has(name)) expect(isInstallableIntegration(name, result.integrations[name])).toBe(false)
           else expect(result.integrations[name]).toEqual(e)

@@ -1,4 +1,4 @@
-import { isInstallableIntegration } from '../../shared/routing/destinations'
+import type { isInstallableIntegration } from '../../shared/routing/destinations'
 import type { CdnSettingsLike } from '../../shared/routing/types'
 
 /**
@@ -7,14 +7,21 @@ import type { CdnSettingsLike } from '../../shared/routing/types'
  * computed from them, and Segment's servers must keep treating a waiting
  * destination as device-mode, never deliver it in its place. A classic
  * integration is made non-installable instead (its `bundlingStatus` stays);
- * an action destination is left out of `remotePlugins`.
+ * an action destination is left out of `remotePlugins`. `installable` is
+ * shared/routing's `isInstallableIntegration`, passed in: this runs in an
+ * on-demand chunk, and a module it imported along with the up-front code
+ * would become a chunk of its own, downloaded up front.
  */
-export function withoutDestinationCode(settings: CdnSettingsLike, deferred: ReadonlySet<string>): CdnSettingsLike {
+export function withoutDestinationCode(
+  settings: CdnSettingsLike,
+  deferred: ReadonlySet<string>,
+  installable: typeof isInstallableIntegration,
+): CdnSettingsLike {
   if (deferred.size === 0) return settings
   const integrations = { ...settings.integrations }
   for (const name of deferred) {
     const entry = integrations[name]
-    if (!entry || !isInstallableIntegration(name, entry)) continue
+    if (!entry || !installable(name, entry)) continue
     const componentTypes = entry.versionSettings?.componentTypes?.filter((t) => t !== 'browser') ?? []
     integrations[name] = { ...entry, type: 'server', versionSettings: { ...entry.versionSettings, componentTypes } }
   }

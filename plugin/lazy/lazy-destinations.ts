@@ -3,8 +3,7 @@ import type { Routing } from '../enforcement/routing-table'
 import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike } from '../../shared/routing/types'
 import { isInstallableIntegration } from '../../shared/routing/destinations'
-import { withoutDestinationCode } from './defer-settings'
-import type { LoadDetails } from './load-outcome'
+import type { Deferral, LazyReport } from './lazy-deferral'
 import type { PageSources } from './page-sources'
 
 /**
@@ -14,8 +13,7 @@ import type { PageSources } from './page-sources'
  */
 export const MAX_EVENT_WAIT_MS = 3000
 
-export type LazyAction = 'deferred' | 'lazy-loaded' | 'failed'
-export type LazyReport = (action: LazyAction, destination: string, details?: LoadDetails) => void
+export type { LazyAction, LazyReport } from './lazy-deferral'
 
 export interface LazyDestinations {
   /** The caller's load options with our `updateCDNSettings` composed in (theirs runs first). */
@@ -41,74 +39,66 @@ export interface LazyDestinations {
 /**
  * Opt-in lazy loading of CDN destinations. `loadOptions()` keeps the code of
  * every device-mode destination not consented at start-up from running;
- * `update()` loads each one the moment a routing decision allows it. What
- * fetching and registering takes lives in the loaders chunk, which a page
- * downloads only when a waiting destination gets its consent.
+ * `update()` loads each one the moment a routing decision allows it. Only
+ * the composition of the load hooks is loaded up front: analytics-next calls
+ * `updateCDNSettings` (synchronous: we hand it a copy of our own) and then
+ * awaits `disable`, where, only if some device-mode destination lacks
+ * consent, the deferral chunk arrives and takes their code out of that copy.
  */
 export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => Routing | undefined, report: LazyReport): LazyDestinations {
-  const states = new Map<string, DestinationLoadState>()
   let original: CdnSettingsLike | undefined
   const page: PageSources = { middleware: [] }
   let analytics: AnalyticsLike | undefined
-  let loads: Promise<unknown> | undefined
+  let deferral: Deferral | undefined
 
-  const hasCode = (settings: CdnSettingsLike, name: string) => {
-    const entry = settings.integrations[name]
-    return settings.remotePlugins?.some((p) => p.creationName === name) || (entry !== undefined && isInstallableIntegration(name, entry))
+  const deferUnconsented = async (working: CdnSettingsLike) => {
+    const unconsented = original && decideAtStart(original)?.decisions.filter((d) => d.mode === 'device' && !d.allowed)
+    if (!original || !unconsented?.length) return
+    try {
+      deferral = (await import('./lazy-deferral')).deferDestinations(original, unconsented, report, MAX_EVENT_WAIT_MS, isInstallableIntegration)
+      Object.assign(working, deferral.settings)
+    } catch {
+      // Without the deferral's code the destinations load as analytics-next would; the plugin still
+      // blocks them per event, and its `loaded-without-consent` warning names them.
+    }
   }
 
   return {
     loadOptions(options = {}) {
       const theirs = options.updateCDNSettings
-      return {
+      const theirDisable = options.disable
+      const composed: InitOptionsLike = {
         ...options,
         updateCDNSettings(settings: CdnSettingsLike) {
-          const updated: CdnSettingsLike = theirs ? theirs(settings) : settings
-          original = updated
+          original = theirs ? theirs(settings) : settings
           // A snippet page's CDN, `window.analytics._cdn`: the stub is replaced once analytics-next has loaded,
           // and before 1.74 analytics-next keeps it nowhere else (since, also as settings.cdnURL).
           page.cdn = (window as { analytics?: { _cdn?: unknown } }).analytics?._cdn
-          const deferred = new Set<string>()
-          for (const d of decideAtStart(updated)?.decisions ?? []) {
-            if (d.mode !== 'device' || d.allowed || !hasCode(updated, d.destination)) continue
-            deferred.add(d.destination)
-            states.set(d.destination, 'lazy')
-            report('deferred', d.destination)
-          }
-          return withoutDestinationCode(updated, deferred)
+          return { ...original }
         },
       }
+      // `disable: true` stops analytics-next before any hook runs: leave it as given.
+      if (theirDisable !== true) {
+        composed.disable = async (working: CdnSettingsLike) => {
+          if (typeof theirDisable === 'function' && (await theirDisable(working))) return true
+          await deferUnconsented(working)
+          return false
+        }
+      }
+      return composed
     },
     originalSettings: () => original,
-    loadState: (name) => states.get(name),
+    loadState: (name) => deferral?.loadState(name),
     attach(instance) {
       analytics = instance
       // Destination middleware reaches only the destinations registered when it is added: keep it for the waiting ones.
       const add = instance.addDestinationMiddleware
-      if (add && states.size) instance.addDestinationMiddleware = (...call) => (page.middleware.push(call), add.apply(instance, call))
+      if (add && deferral) instance.addDestinationMiddleware = (...call) => (page.middleware.push(call), add.apply(instance, call))
     },
     plugins: (given) => (page.factories = given),
     update(routing) {
-      if (!analytics || !original) return
-      const due = routing.decisions.filter((d) => d.allowed && states.get(d.destination) === 'lazy').map((d) => d.destination)
-      if (!due.length) return
-      for (const name of due) states.set(name, 'not-loaded')
-      // Narrowed here: the chunk arrives later, and these never go back to undefined.
-      const instance = analytics
-      const settings = original
-      const batch = import('./destination-loaders').then(
-        ({ loadDestinations }) => loadDestinations(instance, settings, due, states, report, page),
-        (error: unknown) => due.forEach((name) => (states.set(name, 'failed'), report('failed', name, { error: String(error) }))),
-      )
-      const all = loads ? Promise.all([loads, batch]) : batch
-      loads = all
-      void all.then(() => loads === all && (loads = undefined))
+      if (analytics) deferral?.update(routing, analytics, page)
     },
-    settled() {
-      if (!loads) return undefined
-      let timer: ReturnType<typeof setTimeout> | undefined
-      const deadline = new Promise<void>((resolve) => (timer = setTimeout(resolve, MAX_EVENT_WAIT_MS)))
-      return Promise.race([loads.then(() => undefined), deadline]).finally(() => clearTimeout(timer))
-    },
+    settled: () => deferral?.settled(),
   }
 }

@@ -51,6 +51,14 @@ export class SessionIndex {
     }
   }
 
+  /**
+   * How many inspector instances the plugin speaks for. It only grows, and it
+   * grows exactly when events already fed may have become covered.
+   */
+  get linkedInstances(): number {
+    return this.linked.size
+  }
+
   /** Whether the plugin speaks for the inspector event with this messageId from this instance (see `instanceKey`). */
   covers(messageId: string, instance: string): boolean {
     return this.pluginIds.has(messageId) || this.linked.has(instance)

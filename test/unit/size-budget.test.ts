@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { adapterEntry, CONSENT_TOOLS_ENTRY, CORE_ENTRY, measureBundle } from '../../bench/bundle-size.mjs'
-import { ADAPTERS, CORE_PARTS, UNAVOIDABLE_ENTRY } from '../../bench/sections/size'
+import { ADAPTERS, CORE_PARTS, ON_DEMAND_CHUNKS, UNAVOIDABLE_ENTRY } from '../../bench/sections/size'
 
 const readme = readFileSync(resolve(import.meta.dirname, '../../README.md'), 'utf8')
 const bytes = (n: number) => n.toLocaleString('en-US')
@@ -21,13 +21,12 @@ const bytes = (n: number) => n.toLocaleString('en-US')
 const LARGER_API: Record<string, number> = { tcf: 1400, gpp: 1400, usercentrics: 1250 }
 
 /**
- * The goal - core + `custom` no larger than createWrapper - is reported by the
- * bench, not asserted: it is not met with what the core must do
- * (the README's Performance section has the figures, part by part). Until the
- * budget is settled, this ceiling keeps the core from growing unnoticed: lower
- * it when the core shrinks; raising it needs a reason in the commit message.
+ * The budget: a ceiling on what a page downloads up front that only goes
+ * down (lower it when the core shrinks; raising it needs a reason in the
+ * commit message). createWrapper's size is the goal the bench reports, not
+ * asserted (the README's Performance section has the figures, part by part).
  */
-const CORE_CEILING = 6_730
+const CORE_CEILING = 6_200
 
 describe('size budgets', () => {
   it.each(ADAPTERS)('%s alone stays under 1 KB min+gzip where its platform allows, and the README says its size', async (name) => {
@@ -43,6 +42,12 @@ describe('size budgets', () => {
     expect(readme).toContain(`| size, \`consentGuard\` + \`custom\`, loaded up front (min+gzip) | ${bytes(core.initial.gzip)} B |`)
     expect(readme).toContain(`| size, consent-tools \`createWrapper\`, bundled the same way | ${bytes(tools.gzip)} B |`)
     expect(readme).toContain(`under a ceiling (${bytes(CORE_CEILING)} B)`)
+  }, 60_000)
+
+  it('the README states what each on-demand chunk of the core weighs, and every chunk is one it explains', async () => {
+    const core = await measureBundle('core', CORE_ENTRY)
+    expect(core.onDemand.map((c) => c.name).sort()).toEqual(Object.keys(ON_DEMAND_CHUNKS).sort())
+    for (const chunk of core.onDemand) expect(readme).toContain(`| ${ON_DEMAND_CHUNKS[chunk.name]} | ${bytes(chunk.gzip)} B |`)
   }, 60_000)
 
   it('the README states what each part of the core weighs alone, and what the parts every design carries weigh together', async () => {

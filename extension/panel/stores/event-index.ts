@@ -14,6 +14,12 @@ import { messageKey, type SessionStore } from './session-store'
 export class EventIndex {
   rows: EventRow[] = []
   readonly byKey = new Map<string, EventRow>()
+  /**
+   * Bumped whenever a row already in `rows` may have become hidden (a
+   * predicted row matched by the plugin's event): until then, rows are only
+   * ever appended, and a filtered list can be extended instead of rebuilt.
+   */
+  hiddenRevision = 0
   readonly changed = new Listeners()
   private coverage = new SessionIndex()
   private consentBySid = new Map<string, DiagnosticOf<'consent'>>()
@@ -47,7 +53,9 @@ export class EventIndex {
       if (entry.type !== 'message') continue
       const m = entry.message
       if (!isCurrentVersion(m)) continue
+      const linked = this.coverage.linkedInstances
       this.coverage.add(m)
+      if (this.coverage.linkedInstances !== linked) this.hiddenRevision++
       switch (m.kind) {
         case 'consent':
           this.consentBySid.set(m.sid, m)

@@ -1,16 +1,25 @@
 /**
  * The filtered list the event list view renders: recomputed lazily (one
- * linear pass over plain fields, cheap for 10,000 rows), plus the distinct
- * types and destinations for the filter menus.
+ * linear pass over plain fields), extended rather than recomputed while the
+ * index only grows, plus the distinct types and destinations for the
+ * filter menus.
  */
 import type { EventIndex } from './event-index'
 import type { EventRow } from './event-row'
-import { matchRow, type FilterStore } from './filter-store'
+import { matchRow, type EventFilter, type FilterStore } from './filter-store'
 import { Listeners } from './listeners'
+import { TextIndex } from './text-index'
+
+/** Below this many rows to search, a plain pass is as quick as joining their text. */
+const TEXT_INDEX_FROM = 2000
 
 export class ListModel {
   readonly changed = new Listeners()
   private cache: EventRow[] | undefined
+  /** What `cache` was computed from: the index's rows (and how many), its hidden revision, the filter. */
+  private cachedFrom: { rows: EventRow[]; length: number; hiddenRevision: number; filter: EventFilter } | undefined
+  private lastList: EventRow[] = []
+  private readonly text = new TextIndex()
   private types = new Set<string>()
   private destinations = new Set<string>()
   private scanned = 0
@@ -29,12 +38,26 @@ export class ListModel {
   }
 
   rows(): EventRow[] {
-    if (!this.cache) {
-      const f = this.filter.value
-      const needle = f.text.trim().toLowerCase()
-      this.cache = this.index.rows.filter((row) => !this.index.isHidden(row) && matchRow(row, f, needle))
+    if (this.cache) return this.cache
+    const f = this.filter.value
+    const needle = f.text.trim().toLowerCase()
+    const rows = this.index.rows
+    const from = this.cachedFrom
+    const keep = (row: EventRow) => !this.index.isHidden(row) && matchRow(row, f, needle)
+    // During a flood the index only grows: filter the new rows onto the last list instead of all of them again.
+    const extendable = from && from.rows === rows && from.filter === f && from.hiddenRevision === this.index.hiddenRevision && from.length <= rows.length
+    const list = extendable ? this.lastList : []
+    const first = extendable ? from.length : 0
+    if (TextIndex.searchable(needle) && rows.length - first > TEXT_INDEX_FROM) {
+      // Many rows to search: one scan of the joined text finds the candidates; the other filters check only those.
+      const rest = { ...f, text: '' }
+      for (const i of this.text.find(rows, needle, first)) if (!this.index.isHidden(rows[i]) && matchRow(rows[i], rest, '')) list.push(rows[i])
+    } else {
+      for (let i = first; i < rows.length; i++) if (keep(rows[i])) list.push(rows[i])
     }
-    return this.cache
+    this.lastList = list
+    this.cachedFrom = { rows, length: rows.length, hiddenRevision: this.index.hiddenRevision, filter: f }
+    return (this.cache = list)
   }
 
   /** Distinct event types and destinations seen so far, sorted, for the filter menus. */
