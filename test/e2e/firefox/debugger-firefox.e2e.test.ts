@@ -221,7 +221,18 @@ describe('the debugger in Firefox', () => {
     // The inspected tab comes from devtools.inspectedWindow, not from a ?tabId=.
     expect(await panel.evaluate(() => window.location.search)).toBe('')
 
-    // Firefox's network monitor records from the moment the toolbox opened: the traffic comes now.
+    // Firefox's network monitor records only once the toolbox has attached it, a moment after the panel is live (under
+    // load, a request right away can be missed): the traffic comes once the check has seen a warm-up request.
+    expect(await panel.evaluate(panelReads.showTab, 'Network check')).toBe('true')
+    const network = () => panel.evaluate(panelReads.network)
+    const warmUp = `${server.url}/warm-up`
+    await expect
+      .poll(async () => {
+        await page.evaluate((u) => fetch(u).then(() => undefined, () => undefined), warmUp)
+        return (await network()).summary
+      }, POLL)
+      .toMatch(/^[1-9]\d* requests? seen/)
+    expect(await panel.evaluate(panelReads.showTab, 'Events')).toBe('true')
     const track = (name: string) =>
       page.evaluate((n) => (window as unknown as { analytics: { track(n: string): Promise<unknown> } }).analytics.track(n).then(() => undefined), name)
     const leakUrl = `${server.url}/vendor/ads-pixel/collect?ev=purchase`
@@ -232,7 +243,6 @@ describe('the debugger in Firefox', () => {
 
     await expect.poll(() => panel.evaluate(panelReads.rowNames), POLL).toEqual(['Product Viewed', 'Order Completed'])
     expect(await panel.evaluate(panelReads.showTab, 'Network check')).toBe('true')
-    const network = () => panel.evaluate(panelReads.network)
     await expect.poll(async () => (await network()).summary, POLL).toMatch(/ 2 Segment event requests\. 1 leak\(s\), 0 request\(s\) without a consent object\.$/)
     expect((await network()).findings).toEqual([[expect.any(String), 'Leak', 'Ads Action', leakUrl, 'Ads Action was blocked (missing-consent) when this request was made.']])
     await page.close()
