@@ -121,6 +121,19 @@ setTimeout(function () {
     }
   })
 
+  it('reports a navigation when the platform leaves the page after the choice and the new one never confirms it', async () => {
+    const page = await browser.context.newPage()
+    try {
+      await page.setContent(`<!doctype html><script>
+window.Cookiebot = { hasResponse: false, submitCustomConsent: function () { setTimeout(function () { location.href = 'about:blank' }, 50) } }
+</script>`)
+      // The audit records this as "the page navigated while the driver ran" (a choice made), as before.
+      await expect(runDriver(pageHost(page), cookiebotDriver, { scenario: { kind: 'accept-all' }, options: { timeoutMs: 1000 } })).rejects.toThrow(/navigated/)
+    } finally {
+      await page.close()
+    }
+  })
+
   it('gives the same "did not load within N ms" detail when the platform never appears', async () => {
     const page = await browser.context.newPage()
     try {
