@@ -4,8 +4,10 @@
  * the consent platform, run the steps, settle again, snapshot again. Returns
  * the raw recording; judging happens elsewhere.
  */
-import type { BrowserType, Page } from 'playwright-core'
-import type { DriveRequest, DriveResult, DriverOptions } from './drivers/driver-types'
+import type { BrowserType } from 'playwright-core'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions } from './drivers/driver-types'
+import { pageHost } from './drivers/page-host'
+import { driveWhenReady, waitUntilReady, type DriverHost } from './drivers/run-driver'
 import type { AuditOptions } from './audit-options'
 import { detectPlatform, driverFor } from './detect-platform'
 import { launchAuditBrowser } from './launch-browser'
@@ -47,12 +49,12 @@ async function settle(recorder: PageRecorder, quietMs: number, settleMs: number,
   }
 }
 
-async function drive(page: Page, platform: string, request: DriveRequest): Promise<DriveRecord> {
-  const driver = driverFor(platform)
+/** Drives the platform once it is ready and waits for it to report the choice. */
+async function drive(host: DriverHost, driver: ConsentDriver, platform: string, request: DriveRequest): Promise<DriveRecord> {
   const startedAt = Date.now()
   let result: DriveResult
   try {
-    result = await page.evaluate(driver.drive, request)
+    result = await driveWhenReady(host, driver, request)
   } catch (error) {
     const message = (error as Error).message.split('\n')[0]
     // Some platforms reload the page once the visitor chose: the choice was made.
@@ -94,8 +96,13 @@ export async function runScenario(run: ScenarioRun): Promise<ScenarioOutcome> {
       return { recording, platform, fatal }
     }
     const driverOptions: DriverOptions = { ...(options.selectors ? { selectors: options.selectors } : {}), ...(options.categories ? { categories: options.categories } : {}), timeoutMs: options.timeoutMs }
-    recording.platformCategories = await page.evaluate(driverFor(platform).listCategories, driverOptions).catch(() => [])
-    recording.drive = await drive(page, platform, { scenario: scenario.consent, options: driverOptions })
+    const driver = driverFor(platform)
+    const host = pageHost(page)
+    const request: DriveRequest = { scenario: scenario.consent, options: driverOptions }
+    // One wait for the platform serves both calls; when it never came, they say what is missing.
+    await waitUntilReady(host, driver, request).catch(() => false)
+    recording.platformCategories = await host.evaluate(driver.listCategories, driverOptions).catch(() => [])
+    recording.drive = await drive(host, driver, platform, request)
     if (!recording.drive.ok) recording.errors.push(`the ${platform} driver could not apply ${scenario.name}: ${recording.drive.detail}`)
     await page.waitForLoadState('load', { timeout: options.timeoutMs }).catch(() => undefined)
     recording.steps = await runSteps(page, options.steps, options.timeoutMs)

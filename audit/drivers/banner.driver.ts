@@ -1,4 +1,22 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
+
+/**
+ * The banner shows the first element the scenario clicks: "accept all",
+ * "reject all", or (for `only`) the settings button, else the save button.
+ * True at once when the selectors cannot be used (missing, invalid), so
+ * `driveBanner` says what is wrong without a wait.
+ */
+export const bannerReady: PagePredicate<DriveRequest> = (request) => {
+  const selectors = request?.options?.selectors ?? {}
+  const kind = request?.scenario?.kind
+  const first = kind === 'accept-all' ? selectors.acceptAll : kind === 'reject-all' ? selectors.rejectAll : selectors.category && selectors.save ? (selectors.openSettings ?? selectors.save) : undefined
+  if (typeof first !== 'string') return true
+  try {
+    return document.querySelector(first) !== null
+  } catch {
+    return true
+  }
+}
 
 /**
  * Clicks a consent banner through `options.selectors`, as a visitor would:
@@ -14,18 +32,25 @@ export const driveBanner: PageFunction<DriveRequest, DriveResult> = async (reque
     const options = request.options ?? {}
     const timeoutMs = options.timeoutMs ?? 10000
     const selectors = options.selectors ?? {}
-    const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms))
-    // Banners render after their script loads: poll until `find` answers or the time is up.
-    const until = async <T>(find: () => T | null | undefined): Promise<T | undefined> => {
-      const end = Date.now() + timeoutMs
-      for (;;) {
-        const found = find()
-        if (found) return found
-        if (Date.now() >= end) return undefined
-        await pause(50)
-      }
-    }
+    const end = Date.now() + timeoutMs
     const find = (css: string) => document.querySelector<HTMLElement>(css)
+    // The settings view renders after the click that opens it: one awaited callback per element, no polling.
+    const appear = (css: string) =>
+      new Promise<HTMLElement | undefined>((resolve) => {
+        const now = find(css)
+        if (now) return resolve(now)
+        const done = (found: HTMLElement | undefined) => {
+          observer.disconnect()
+          clearTimeout(timer)
+          resolve(found)
+        }
+        const observer = new MutationObserver(() => {
+          const found = find(css)
+          if (found) done(found)
+        })
+        const timer = setTimeout(() => done(undefined), Math.max(0, end - Date.now()))
+        observer.observe(document, { childList: true, subtree: true, attributes: true })
+      })
     const missing = (css: string): DriveResult => ({ ok: false, detail: `no element matched ${css} within ${timeoutMs} ms` })
     const isOn = (el: HTMLElement) => (el instanceof HTMLInputElement ? el.checked : el.getAttribute('aria-checked') === 'true' || el.getAttribute('aria-pressed') === 'true')
     const locked = (el: HTMLElement) => (el as HTMLInputElement).disabled === true || el.getAttribute('aria-disabled') === 'true'
@@ -34,7 +59,8 @@ export const driveBanner: PageFunction<DriveRequest, DriveResult> = async (reque
       const name = scenario.kind === 'accept-all' ? 'acceptAll' : 'rejectAll'
       const css = selectors[name]
       if (!css) return { ok: false, detail: `this platform has no write API: pass options.selectors.${name}, the banner's ${scenario.kind} button` }
-      const button = await until(() => find(css))
+      // The runner waited for it (bannerReady): look once.
+      const button = find(css)
       if (!button) return missing(css)
       button.click()
       return { ok: true, detail: `clicked ${css}` }
@@ -45,11 +71,11 @@ export const driveBanner: PageFunction<DriveRequest, DriveResult> = async (reque
       return { ok: false, detail: 'an "only" scenario needs options.selectors.category and .save (and .openSettings when the toggles are behind a button)' }
     const toggleOf = (id: string) => (typeof template === 'function' ? template(id) : template.split('{id}').join(id))
     if (selectors.openSettings) {
-      const open = await until(() => find(selectors.openSettings!))
+      const open = find(selectors.openSettings)
       if (!open) return missing(selectors.openSettings)
       open.click()
     }
-    const save = await until(() => find(selectors.save!))
+    const save = await appear(selectors.save)
     if (!save) return missing(selectors.save)
     const wanted = scenario.categories
     const kept: string[] = []
@@ -57,7 +83,7 @@ export const driveBanner: PageFunction<DriveRequest, DriveResult> = async (reque
       const want = wanted.includes(id)
       const css = toggleOf(id)
       // A toggle asked for may render a moment after the settings view; the others are only switched off when present.
-      const toggle = want ? await until(() => find(css)) : find(css)
+      const toggle = want ? await appear(css) : find(css)
       if (!toggle) {
         if (want) return missing(css)
         continue
@@ -88,6 +114,6 @@ export const listBannerCategories: PageFunction<DriverOptions, string[]> = (opti
  * of calling its API.
  *
  * @example
- * await page.evaluate(bannerDriver.drive, { scenario: { kind: 'accept-all' }, options: { selectors: { acceptAll: '#accept' } } })
+ * await runDriver(pageHost(page), bannerDriver, { scenario: { kind: 'accept-all' }, options: { selectors: { acceptAll: '#accept' } } })
  */
-export const bannerDriver: ConsentDriver = { platform: 'banner', listCategories: listBannerCategories, drive: driveBanner }
+export const bannerDriver: ConsentDriver = { platform: 'banner', ready: bannerReady, listCategories: listBannerCategories, drive: driveBanner }

@@ -1,21 +1,27 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
+
+/** The UMD global is there and the site has called run(config) (the global exists before that). */
+const cookieConsentReady: PagePredicate<DriveRequest> = () => {
+  try {
+    const cc = (window as any).CookieConsent
+    return !!cc && typeof cc.acceptCategory === 'function' && (typeof cc.getConfig !== 'function' || typeof cc.getConfig('categories') === 'object')
+  } catch {
+    return false
+  }
+}
 
 /** The category names of the cookieconsent config (`getConfig('categories')`), once `run()` has been called. */
-const listCookieConsentCategories: PageFunction<DriverOptions, string[]> = async (options) => {
-  const end = Date.now() + (options?.timeoutMs ?? 10000)
-  for (;;) {
-    try {
-      const cc = (window as any).CookieConsent
-      const configured = typeof cc?.getConfig === 'function' ? cc.getConfig('categories') : undefined
-      if (configured && typeof configured === 'object') return Object.keys(configured)
-      const prefs = typeof cc?.getUserPreferences === 'function' ? cc.getUserPreferences() : undefined
-      if (prefs && Array.isArray(prefs.acceptedCategories)) return [...prefs.acceptedCategories, ...(prefs.rejectedCategories ?? [])]
-    } catch {
-      // Not run yet: look again.
-    }
-    if (Date.now() >= end) return []
-    await new Promise((resolve) => setTimeout(resolve, 50))
+const listCookieConsentCategories: PageFunction<DriverOptions, string[]> = () => {
+  try {
+    const cc = (window as any).CookieConsent
+    const configured = typeof cc?.getConfig === 'function' ? cc.getConfig('categories') : undefined
+    if (configured && typeof configured === 'object') return Object.keys(configured)
+    const prefs = typeof cc?.getUserPreferences === 'function' ? cc.getUserPreferences() : undefined
+    if (prefs && Array.isArray(prefs.acceptedCategories)) return [...prefs.acceptedCategories, ...(prefs.rejectedCategories ?? [])]
+  } catch {
+    // Not run yet: nothing to list.
   }
+  return []
 }
 
 /**
@@ -24,19 +30,15 @@ const listCookieConsentCategories: PageFunction<DriverOptions, string[]> = async
  * `acceptCategory([...])`, then `hide()` and `hidePreferences()`. Needs the
  * UMD global `window.CookieConsent` (a module build has none: expose it).
  */
-const driveCookieConsent: PageFunction<DriveRequest, DriveResult> = async (request) => {
+const driveCookieConsent: PageFunction<DriveRequest, DriveResult> = (request) => {
   try {
     const scenario = request.scenario
     const timeoutMs = request.options?.timeoutMs ?? 10000
-    const end = Date.now() + timeoutMs
-    // The UMD global exists before the site calls run(config): wait for the config too.
+    // The UMD global exists before the site calls run(config): the config must be there too.
     const ready = (cc: any) =>
       !!cc && typeof cc.acceptCategory === 'function' && (typeof cc.getConfig !== 'function' || typeof cc.getConfig('categories') === 'object')
-    while (!ready((window as any).CookieConsent)) {
-      if (Date.now() >= end)
-        return { ok: false, detail: `cookieconsent (window.CookieConsent, after run()) was not there within ${timeoutMs} ms; a module build must expose it as window.CookieConsent` }
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+    if (!ready((window as any).CookieConsent))
+      return { ok: false, detail: `cookieconsent (window.CookieConsent, after run()) was not there within ${timeoutMs} ms; a module build must expose it as window.CookieConsent` }
     const cc = (window as any).CookieConsent
     let argument: string | string[]
     if (scenario.kind === 'accept-all') argument = 'all'
@@ -62,6 +64,6 @@ const driveCookieConsent: PageFunction<DriveRequest, DriveResult> = async (reque
  * cookieconsent v3 (`cookieConsent()` adapter): `CookieConsent.acceptCategory()`.
  *
  * @example
- * await page.evaluate(cookieConsentDriver.drive, { scenario: { kind: 'only', categories: ['analytics'] }, options: {} })
+ * await runDriver(pageHost(page), cookieConsentDriver, { scenario: { kind: 'only', categories: ['analytics'] }, options: {} })
  */
-export const cookieConsentDriver: ConsentDriver = { platform: 'cookieconsent', listCategories: listCookieConsentCategories, drive: driveCookieConsent }
+export const cookieConsentDriver: ConsentDriver = { platform: 'cookieconsent', ready: cookieConsentReady, listCategories: listCookieConsentCategories, drive: driveCookieConsent }

@@ -1,30 +1,23 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
+
+/** Cookiebot's script has run: `window.Cookiebot` with its setter. */
+const cookiebotReady: PagePredicate<DriveRequest> = () => typeof (window as any).Cookiebot?.submitCustomConsent === 'function'
 
 /** Cookiebot's four fixed categories, once `window.Cookiebot` is there. */
-const listCookiebotCategories: PageFunction<DriverOptions, string[]> = async (options) => {
-  const end = Date.now() + (options?.timeoutMs ?? 10000)
-  while (typeof (window as any).Cookiebot?.submitCustomConsent !== 'function') {
-    if (Date.now() >= end) return []
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
-  return ['necessary', 'preferences', 'statistics', 'marketing']
-}
+const listCookiebotCategories: PageFunction<DriverOptions, string[]> = () =>
+  typeof (window as any).Cookiebot?.submitCustomConsent === 'function' ? ['necessary', 'preferences', 'statistics', 'marketing'] : []
 
 /**
  * Calls `Cookiebot.submitCustomConsent(preferences, statistics, marketing)`,
- * what Cookiebot's dialog buttons call (`necessary` is always on), then
- * waits until Cookiebot reports the response (`hasResponse`).
+ * what Cookiebot's dialog buttons call (`necessary` is always on). The
+ * choice counts once Cookiebot reports the response (`hasResponse`).
  */
-const driveCookiebot: PageFunction<DriveRequest, DriveResult> = async (request) => {
+const driveCookiebot: PageFunction<DriveRequest, DriveResult> = (request) => {
   try {
     const scenario = request.scenario
     const timeoutMs = request.options?.timeoutMs ?? 10000
-    const end = Date.now() + timeoutMs
-    const pause = () => new Promise((resolve) => setTimeout(resolve, 50))
-    while (typeof (window as any).Cookiebot?.submitCustomConsent !== 'function') {
-      if (Date.now() >= end) return { ok: false, detail: `Cookiebot (window.Cookiebot.submitCustomConsent) did not load within ${timeoutMs} ms` }
-      await pause()
-    }
+    if (typeof (window as any).Cookiebot?.submitCustomConsent !== 'function')
+      return { ok: false, detail: `Cookiebot (window.Cookiebot.submitCustomConsent) did not load within ${timeoutMs} ms` }
     const cookiebot = (window as any).Cookiebot
     const optional = ['preferences', 'statistics', 'marketing']
     let wanted: string[]
@@ -37,12 +30,7 @@ const driveCookiebot: PageFunction<DriveRequest, DriveResult> = async (request) 
     }
     const args = optional.map((id) => wanted.includes(id))
     cookiebot.submitCustomConsent(...args)
-    const called = `Cookiebot.submitCustomConsent(${args.join(', ')})`
-    while (cookiebot.hasResponse !== true) {
-      if (Date.now() >= end) return { ok: false, detail: `called ${called}, but Cookiebot reported no response within ${timeoutMs} ms` }
-      await pause()
-    }
-    return { ok: true, detail: `called ${called}` }
+    return { ok: true, detail: `called Cookiebot.submitCustomConsent(${args.join(', ')})` }
   } catch (error) {
     return { ok: false, detail: `driving Cookiebot failed: ${error instanceof Error ? error.message : String(error)}` }
   }
@@ -52,6 +40,13 @@ const driveCookiebot: PageFunction<DriveRequest, DriveResult> = async (request) 
  * Cookiebot (`cookiebot()` adapter): `Cookiebot.submitCustomConsent()`.
  *
  * @example
- * await page.evaluate(cookiebotDriver.drive, { scenario: { kind: 'only', categories: ['statistics'] }, options: {} })
+ * await runDriver(pageHost(page), cookiebotDriver, { scenario: { kind: 'only', categories: ['statistics'] }, options: {} })
  */
-export const cookiebotDriver: ConsentDriver = { platform: 'cookiebot', listCategories: listCookiebotCategories, drive: driveCookiebot }
+export const cookiebotDriver: ConsentDriver = {
+  platform: 'cookiebot',
+  ready: cookiebotReady,
+  listCategories: listCookiebotCategories,
+  drive: driveCookiebot,
+  applied: () => (window as any).Cookiebot?.hasResponse === true,
+  notApplied: (detail, timeoutMs) => `${detail}, but Cookiebot reported no response within ${timeoutMs} ms`,
+}

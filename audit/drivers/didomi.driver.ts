@@ -1,8 +1,12 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
+
+/** The SDK's script has run (`window.Didomi`); whether it finished initialising, `didomiOnReady` tells. */
+const didomiLoaded: PagePredicate<DriveRequest> = () => !!(window as any).Didomi
 
 /** Didomi's purpose ids, from `Didomi.getCurrentUserStatus().purposes` once the SDK is ready (`window.didomiOnReady`). */
 const listPurposes: PageFunction<DriverOptions, string[]> = async (options) => {
   try {
+    if (!(window as any).Didomi) return []
     const sdk: any = await new Promise((resolve) => {
       const timer = setTimeout(() => resolve(undefined), options?.timeoutMs ?? 10000)
       // Didomi's documented pre-load queue: a callback pushed after the SDK is ready runs at once.
@@ -22,14 +26,16 @@ const listPurposes: PageFunction<DriverOptions, string[]> = async (options) => {
 /**
  * Calls what Didomi's notice and preferences call: `Didomi.setUserAgreeToAll()`,
  * `Didomi.setUserDisagreeToAll()`, or for `only` `Didomi.setCurrentUserStatus()`
- * with every purpose enabled or not (vendors left as they are). Then waits
- * until Didomi no longer asks for consent (`shouldConsentBeCollected()`).
+ * with every purpose enabled or not (vendors left as they are). The choice
+ * counts once Didomi no longer asks for consent (`shouldConsentBeCollected()`).
  */
 const driveDidomi: PageFunction<DriveRequest, DriveResult> = async (request) => {
   try {
     const scenario = request.scenario
     const timeoutMs = request.options?.timeoutMs ?? 10000
-    const end = Date.now() + timeoutMs
+    // The runner waited for the script already: without it, do not wait a second time.
+    if (!(window as any).Didomi) return { ok: false, detail: `Didomi (window.didomiOnReady) was not ready within ${timeoutMs} ms` }
+    // One awaited callback, no polling: Didomi's documented ready queue runs it once the SDK initialised.
     const sdk: any = await new Promise((resolve) => {
       const timer = setTimeout(() => resolve(undefined), timeoutMs)
       const queue = ((window as any).didomiOnReady = (window as any).didomiOnReady || [])
@@ -56,10 +62,6 @@ const driveDidomi: PageFunction<DriveRequest, DriveResult> = async (request) => 
       sdk.setCurrentUserStatus({ purposes, vendors: status?.vendors ?? {} })
       called = `Didomi.setCurrentUserStatus() with ${scenario.categories.length ? scenario.categories.join(', ') : 'no purpose'} enabled`
     }
-    while (typeof sdk.shouldConsentBeCollected === 'function' && sdk.shouldConsentBeCollected() === true) {
-      if (Date.now() >= end) return { ok: false, detail: `called ${called}, but Didomi still asks for consent` }
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
     return { ok: true, detail: `called ${called}` }
   } catch (error) {
     return { ok: false, detail: `driving Didomi failed: ${error instanceof Error ? error.message : String(error)}` }
@@ -70,6 +72,20 @@ const driveDidomi: PageFunction<DriveRequest, DriveResult> = async (request) => 
  * Didomi (`didomi()` adapter): the Web SDK's user-status setters.
  *
  * @example
- * await page.evaluate(didomiDriver.drive, { scenario: { kind: 'only', categories: ['analytics'] }, options: {} })
+ * await runDriver(pageHost(page), didomiDriver, { scenario: { kind: 'only', categories: ['analytics'] }, options: {} })
  */
-export const didomiDriver: ConsentDriver = { platform: 'didomi', listCategories: listPurposes, drive: driveDidomi }
+export const didomiDriver: ConsentDriver = {
+  platform: 'didomi',
+  ready: didomiLoaded,
+  listCategories: listPurposes,
+  drive: driveDidomi,
+  applied: () => {
+    try {
+      const sdk = (window as any).Didomi
+      return typeof sdk?.shouldConsentBeCollected !== 'function' || sdk.shouldConsentBeCollected() !== true
+    } catch {
+      return false
+    }
+  },
+  notApplied: (detail) => `${detail}, but Didomi still asks for consent`,
+}

@@ -45,7 +45,9 @@ export interface DriverOptions {
    */
   categories?: string[]
   /**
-   * How long to wait for the platform (or a banner element) to be ready, ms.
+   * How long to wait for the platform (or a banner element) to be ready, ms:
+   * the runner's wait for `ready`, again for `applied`, and the bound of any
+   * answer `drive` awaits from the platform.
    * @default 10000
    */
   timeoutMs?: number
@@ -66,12 +68,46 @@ export interface DriveRequest {
 /** A self-contained function for `page.evaluate(fn, arg)`: no imports, no outer variables, no closures. */
 export type PageFunction<A, R> = (arg: A) => R | Promise<R>
 
-/** One consent platform's driver, named like the adapter it drives. */
+/**
+ * A self-contained test for `page.waitForFunction(fn, arg)`: truthy means yes.
+ * Synchronous on purpose: playwright counts a returned promise as truthy, so
+ * an async predicate would pass at once.
+ */
+export type PagePredicate<A> = (arg: A) => unknown
+
+/**
+ * One consent platform's driver, named like the adapter it drives.
+ *
+ * The waiting happens outside the page (run-driver.ts, through playwright's
+ * `page.waitForFunction`): the runner waits for `ready`, then calls
+ * `listCategories` or `drive` once, then waits for `applied`. `drive` and
+ * `listCategories` therefore act on what is there right now and never poll;
+ * when the platform is still missing they say so (`drive` with the same
+ * "... within `timeoutMs` ms" detail the runner's wait stood for).
+ */
 export interface ConsentDriver {
   /** The adapter's name, e.g. `'onetrust'`. */
   platform: string
+  /**
+   * The platform can be driven: its API is there (or, for a banner, the
+   * first element the scenario clicks). The runner waits up to
+   * `options.timeoutMs` for it before `listCategories` and `drive`, and runs
+   * them even when it never came, so they report the absence themselves.
+   */
+  ready: PagePredicate<DriveRequest>
   /** Categories the platform knows, when it can tell (used to build "each category alone" scenarios). */
   listCategories: PageFunction<DriverOptions, string[]>
-  /** Puts the platform into `scenario`; resolves `{ ok, detail }` - never throws into the page. */
+  /** Puts the platform into `scenario` in one attempt; resolves `{ ok, detail }` - never throws into the page. */
   drive: PageFunction<DriveRequest, DriveResult>
+  /**
+   * For platforms that record a choice a moment after the call: true once
+   * the platform reports it. After a successful `drive`, the runner waits up
+   * to `options.timeoutMs` for it; absent means `drive`'s answer is final.
+   */
+  applied?: PagePredicate<DriveRequest>
+  /**
+   * The detail when `applied` never came true, from `drive`'s detail (what
+   * was called or clicked). Runs in Node, not in the page.
+   */
+  notApplied?: (detail: string, timeoutMs: number) => string
 }

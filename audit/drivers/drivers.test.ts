@@ -35,7 +35,7 @@ describe('consentDrivers', () => {
 
   it('holds only functions that survive being rebuilt from their source text', () => {
     for (const driver of Object.values(consentDrivers))
-      for (const fn of [driver.drive, driver.listCategories]) {
+      for (const fn of [driver.ready, driver.drive, driver.listCategories, ...(driver.applied ? [driver.applied] : [])]) {
         const copy = serialised(fn)
         expect(typeof copy).toBe('function')
         expect(copy.toString()).toBe(fn.toString())

@@ -1,7 +1,8 @@
 /**
  * Every consent driver, by name, for the consent audit (audit/). Not
  * part of the plugin's public exports: the drivers run in an audited page
- * through playwright's `page.evaluate`, never in a site's bundle.
+ * through playwright (`runDriver(pageHost(page), driver, request)`), never
+ * in a site's bundle.
  */
 import { bannerDriver } from './banner.driver'
 import { cookieConsentDriver } from './cookie-consent.driver'
@@ -17,8 +18,10 @@ import { osanoDriver } from './osano.driver'
 import { tcfDriver } from './tcf.driver'
 import { usercentricsDriver } from './usercentrics.driver'
 
-export type { ConsentDriver, ConsentScenario, DriveRequest, DriveResult, DriverOptions, DriverSelectors, PageFunction } from './driver-types'
-export { bannerDriver, driveBanner, listBannerCategories } from './banner.driver'
+export type { ConsentDriver, ConsentScenario, DriveRequest, DriveResult, DriverOptions, DriverSelectors, PageFunction, PagePredicate } from './driver-types'
+export { bannerDriver, bannerReady, driveBanner, listBannerCategories } from './banner.driver'
+export { pageHost } from './page-host'
+export { driveWhenReady, listDriverCategories, runDriver, waitUntilReady, type DriverHost } from './run-driver'
 export {
   cookieConsentDriver,
   cookiebotDriver,

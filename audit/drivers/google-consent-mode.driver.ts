@@ -1,32 +1,23 @@
-import { driveBanner } from './banner.driver'
+import { bannerReady, driveBanner } from './banner.driver'
 import type { ConsentDriver, DriverOptions, PageFunction } from './driver-types'
 
 /**
  * The consent types the page's Google Consent Mode commands name (`ad_storage`,
  * `analytics_storage`, ...), read from `window.dataLayer`, plus any in
- * `options.categories`. Waits for the first consent command up to `timeoutMs`.
+ * `options.categories`. Read once the banner is there (the runner waits for
+ * it): a consent default comes before any banner.
  */
-const listConsentTypes: PageFunction<DriverOptions, string[]> = async (options) => {
+const listConsentTypes: PageFunction<DriverOptions, string[]> = (options) => {
   const known = new Set<string>(Array.isArray(options?.categories) ? options.categories : [])
-  const collect = () => {
-    const layer = (window as unknown as { dataLayer?: unknown }).dataLayer
-    let found = false
-    if (Array.isArray(layer))
-      for (const item of layer as Array<Record<string, unknown> | null>) {
-        // gtag pushes its `arguments` object: ['consent', 'default' | 'update', { type: 'granted' | 'denied' }].
-        if (!item || item[0] !== 'consent' || (item[1] !== 'default' && item[1] !== 'update')) continue
-        const params = item[2]
-        if (typeof params !== 'object' || params === null) continue
-        for (const [type, value] of Object.entries(params))
-          if (value === 'granted' || value === 'denied') {
-            known.add(type)
-            found = true
-          }
-      }
-    return found
-  }
-  const end = Date.now() + (options?.timeoutMs ?? 10000)
-  while (!collect() && Date.now() < end) await new Promise((resolve) => setTimeout(resolve, 50))
+  const layer = (window as unknown as { dataLayer?: unknown }).dataLayer
+  if (Array.isArray(layer))
+    for (const item of layer as Array<Record<string, unknown> | null>) {
+      // gtag pushes its `arguments` object: ['consent', 'default' | 'update', { type: 'granted' | 'denied' }].
+      if (!item || item[0] !== 'consent' || (item[1] !== 'default' && item[1] !== 'update')) continue
+      const params = item[2]
+      if (typeof params !== 'object' || params === null) continue
+      for (const [type, value] of Object.entries(params)) if (value === 'granted' || value === 'denied') known.add(type)
+    }
   return Array.from(known)
 }
 
@@ -39,6 +30,6 @@ const listConsentTypes: PageFunction<DriverOptions, string[]> = async (options) 
  * tells the adapter that a visitor chose.
  *
  * @example
- * await page.evaluate(googleConsentModeDriver.drive, { scenario: { kind: 'accept-all' }, options: { selectors: { acceptAll: '#accept' } } })
+ * await runDriver(pageHost(page), googleConsentModeDriver, { scenario: { kind: 'accept-all' }, options: { selectors: { acceptAll: '#accept' } } })
  */
-export const googleConsentModeDriver: ConsentDriver = { platform: 'google-consent-mode', listCategories: listConsentTypes, drive: driveBanner }
+export const googleConsentModeDriver: ConsentDriver = { platform: 'google-consent-mode', ready: bannerReady, listCategories: listConsentTypes, drive: driveBanner }

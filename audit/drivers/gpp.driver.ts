@@ -1,4 +1,4 @@
-import { driveBanner, listBannerCategories } from './banner.driver'
+import { bannerReady, driveBanner, listBannerCategories } from './banner.driver'
 import type { ConsentDriver } from './driver-types'
 
 /**
@@ -8,6 +8,6 @@ import type { ConsentDriver } from './driver-types'
  * button, `acceptAll` the one that keeps the defaults.
  *
  * @example
- * await page.evaluate(gppDriver.drive, { scenario: { kind: 'reject-all' }, options: { selectors: { rejectAll: '#do-not-sell' } } })
+ * await runDriver(pageHost(page), gppDriver, { scenario: { kind: 'reject-all' }, options: { selectors: { rejectAll: '#do-not-sell' } } })
  */
-export const gppDriver: ConsentDriver = { platform: 'gpp', listCategories: listBannerCategories, drive: driveBanner }
+export const gppDriver: ConsentDriver = { platform: 'gpp', ready: bannerReady, listCategories: listBannerCategories, drive: driveBanner }

@@ -1,14 +1,14 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
+
+/** The tag (`window.ketch`) or its boot snippet's queue (`window.semaphore`) is there to take commands. */
+const ketchReady: PagePredicate<DriveRequest> = () => typeof (window as any).ketch === 'function' || Array.isArray((window as any).semaphore)
 
 /** Ketch's purpose codes, from `ketch('getConfig')` (queued by the boot snippet until the tag loads). */
 const listPurposes: PageFunction<DriverOptions, string[]> = async (options) => {
   const timeoutMs = options?.timeoutMs ?? 10000
   const end = Date.now() + timeoutMs
   const w = window as any
-  while (typeof w.ketch !== 'function' && !Array.isArray(w.semaphore)) {
-    if (Date.now() >= end) return []
-    await new Promise((resolve) => setTimeout(resolve, 50))
-  }
+  if (typeof w.ketch !== 'function' && !Array.isArray(w.semaphore)) return []
   try {
     const config: any = await new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no answer')), Math.max(0, end - Date.now()))
@@ -38,10 +38,7 @@ const driveKetch: PageFunction<DriveRequest, DriveResult> = async (request) => {
     const timeoutMs = request.options?.timeoutMs ?? 10000
     const end = Date.now() + timeoutMs
     const w = window as any
-    while (typeof w.ketch !== 'function' && !Array.isArray(w.semaphore)) {
-      if (Date.now() >= end) return { ok: false, detail: `Ketch (window.ketch or window.semaphore) was not there within ${timeoutMs} ms` }
-      await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+    if (typeof w.ketch !== 'function' && !Array.isArray(w.semaphore)) return { ok: false, detail: `Ketch (window.ketch or window.semaphore) was not there within ${timeoutMs} ms` }
     // The boot snippet queues calls until ketch.js runs: a tag that never loads never answers.
     const call = (name: string, ...args: unknown[]) =>
       new Promise<any>((resolve, reject) => {
@@ -80,6 +77,6 @@ const driveKetch: PageFunction<DriveRequest, DriveResult> = async (request) => {
  * Ketch (`ketch()` adapter): the Smart Tag's `ketch(...)` command function.
  *
  * @example
- * await page.evaluate(ketchDriver.drive, { scenario: { kind: 'only', categories: ['analytics'] }, options: {} })
+ * await runDriver(pageHost(page), ketchDriver, { scenario: { kind: 'only', categories: ['analytics'] }, options: {} })
  */
-export const ketchDriver: ConsentDriver = { platform: 'ketch', listCategories: listPurposes, drive: driveKetch }
+export const ketchDriver: ConsentDriver = { platform: 'ketch', ready: ketchReady, listCategories: listPurposes, drive: driveKetch }

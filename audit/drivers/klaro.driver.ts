@@ -1,23 +1,29 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
 
-/** The service (app) names of the Klaro config, from `klaro.getManager()`. Klaro has no ready event: polls. */
-const listServices: PageFunction<DriverOptions, string[]> = async (options) => {
-  const end = Date.now() + (options?.timeoutMs ?? 10000)
-  for (;;) {
-    try {
-      const manager = (window as any).klaro?.getManager?.()
-      if (manager) {
-        // Klaro >= 0.7 calls them services, older versions apps.
-        const services = manager.config?.services ?? manager.config?.apps
-        const names = Array.isArray(services) ? services.map((service: any) => service?.name) : Object.keys(manager.consents ?? {})
-        return names.filter((name: unknown) => typeof name === 'string' && name)
-      }
-    } catch {
-      // Klaro not set up yet: look again.
-    }
-    if (Date.now() >= end) return []
-    await new Promise((resolve) => setTimeout(resolve, 50))
+/** Klaro is set up: `klaro.getManager()` answers with a manager that can save. Klaro has no ready event. */
+const klaroReady: PagePredicate<DriveRequest> = () => {
+  try {
+    const manager = (window as any).klaro?.getManager?.()
+    return !!manager && typeof manager.updateConsent === 'function' && typeof manager.saveAndApplyConsents === 'function'
+  } catch {
+    return false
   }
+}
+
+/** The service (app) names of the Klaro config, from `klaro.getManager()`. */
+const listServices: PageFunction<DriverOptions, string[]> = () => {
+  try {
+    const manager = (window as any).klaro?.getManager?.()
+    if (manager) {
+      // Klaro >= 0.7 calls them services, older versions apps.
+      const services = manager.config?.services ?? manager.config?.apps
+      const names = Array.isArray(services) ? services.map((service: any) => service?.name) : Object.keys(manager.consents ?? {})
+      return names.filter((name: unknown) => typeof name === 'string' && name)
+    }
+  } catch {
+    // Klaro not set up: nothing to list.
+  }
+  return []
 }
 
 /**
@@ -27,11 +33,10 @@ const listServices: PageFunction<DriverOptions, string[]> = async (options) => {
  * modal is `updateConsent(name, value)` per service +
  * `saveAndApplyConsents('save')`. Required services stay on.
  */
-const driveKlaro: PageFunction<DriveRequest, DriveResult> = async (request) => {
+const driveKlaro: PageFunction<DriveRequest, DriveResult> = (request) => {
   try {
     const scenario = request.scenario
     const timeoutMs = request.options?.timeoutMs ?? 10000
-    const end = Date.now() + timeoutMs
     const usable = (m: any) => !!m && typeof m.updateConsent === 'function' && typeof m.saveAndApplyConsents === 'function'
     const current = () => {
       try {
@@ -40,12 +45,8 @@ const driveKlaro: PageFunction<DriveRequest, DriveResult> = async (request) => {
         return undefined
       }
     }
-    let manager = current()
-    while (!usable(manager)) {
-      if (Date.now() >= end) return { ok: false, detail: `Klaro (window.klaro.getManager()) was not there within ${timeoutMs} ms` }
-      await new Promise((resolve) => setTimeout(resolve, 50))
-      manager = current()
-    }
+    const manager = current()
+    if (!usable(manager)) return { ok: false, detail: `Klaro (window.klaro.getManager()) was not there within ${timeoutMs} ms` }
     const configured = manager.config?.services ?? manager.config?.apps
     const services: Array<{ name: string; required: boolean }> = Array.isArray(configured)
       ? configured.filter((s: any) => typeof s?.name === 'string').map((s: any) => ({ name: s.name, required: s.required === true || manager.config?.required === true }))
@@ -81,6 +82,6 @@ const driveKlaro: PageFunction<DriveRequest, DriveResult> = async (request) => {
  * Klaro! (`klaro()` adapter): its consent manager, as its buttons use it.
  *
  * @example
- * await page.evaluate(klaroDriver.drive, { scenario: { kind: 'only', categories: ['matomo'] }, options: {} })
+ * await runDriver(pageHost(page), klaroDriver, { scenario: { kind: 'only', categories: ['matomo'] }, options: {} })
  */
-export const klaroDriver: ConsentDriver = { platform: 'klaro', listCategories: listServices, drive: driveKlaro }
+export const klaroDriver: ConsentDriver = { platform: 'klaro', ready: klaroReady, listCategories: listServices, drive: driveKlaro }

@@ -1,50 +1,46 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
+
+/** The banner SDK has run: until then, window.OneTrust can be a placeholder without methods. */
+const oneTrustReady: PagePredicate<DriveRequest> = () => {
+  const ot = (window as any).OneTrust
+  return !!ot && ['AllowAll', 'RejectAll', 'UpdateConsent', 'GetDomainData', 'IsAlertBoxClosed'].every((name) => typeof ot[name] === 'function')
+}
 
 /** OneTrust's group ids (`C0001`..., custom groups and sub-groups), from `OneTrust.GetDomainData().Groups`. */
-const listGroups: PageFunction<DriverOptions, string[]> = async (options) => {
-  const end = Date.now() + (options?.timeoutMs ?? 10000)
-  for (;;) {
-    try {
-      const ot = (window as any).OneTrust
-      // Until the banner SDK has run, window.OneTrust can be a placeholder without methods.
-      if (ot && typeof ot.GetDomainData === 'function') {
-        const ids: string[] = []
-        const walk = (groups: unknown): void => {
-          if (Array.isArray(groups))
-            for (const group of groups) {
-              if (group && typeof group.CustomGroupId === 'string' && group.CustomGroupId && !ids.includes(group.CustomGroupId)) ids.push(group.CustomGroupId)
-              walk(group?.SubGroups)
-            }
-        }
-        walk(ot.GetDomainData()?.Groups)
-        if (ids.length) return ids
+const listGroups: PageFunction<DriverOptions, string[]> = () => {
+  const ids: string[] = []
+  try {
+    const ot = (window as any).OneTrust
+    if (ot && typeof ot.GetDomainData === 'function') {
+      const walk = (groups: unknown): void => {
+        if (Array.isArray(groups))
+          for (const group of groups) {
+            if (group && typeof group.CustomGroupId === 'string' && group.CustomGroupId && !ids.includes(group.CustomGroupId)) ids.push(group.CustomGroupId)
+            walk(group?.SubGroups)
+          }
       }
-    } catch {
-      // A half-loaded SDK: look again.
+      walk(ot.GetDomainData()?.Groups)
     }
-    if (Date.now() >= end) return []
-    await new Promise((resolve) => setTimeout(resolve, 50))
+  } catch {
+    // A half-loaded SDK: nothing to list.
   }
+  return ids
 }
 
 /**
  * Calls what OneTrust's own buttons call: `OneTrust.AllowAll()`,
  * `OneTrust.RejectAll()`, or for `only` `OneTrust.UpdateConsent('Category',
  * 'C0001:1,C0002:0,...')` over every group (always-active groups stay on).
- * Then waits until OneTrust counts the banner as answered (`IsAlertBoxClosed()`).
+ * The choice counts once OneTrust counts the banner as answered (`IsAlertBoxClosed()`).
  */
-const driveOneTrust: PageFunction<DriveRequest, DriveResult> = async (request) => {
+const driveOneTrust: PageFunction<DriveRequest, DriveResult> = (request) => {
   try {
     const scenario = request.scenario
     const timeoutMs = request.options?.timeoutMs ?? 10000
-    const end = Date.now() + timeoutMs
-    const pause = () => new Promise((resolve) => setTimeout(resolve, 50))
     const ready = (ot: any) =>
       !!ot && ['AllowAll', 'RejectAll', 'UpdateConsent', 'GetDomainData', 'IsAlertBoxClosed'].every((name) => typeof ot[name] === 'function')
-    while (!ready((window as any).OneTrust)) {
-      if (Date.now() >= end) return { ok: false, detail: `OneTrust's banner SDK (window.OneTrust.AllowAll and co.) did not load within ${timeoutMs} ms` }
-      await pause()
-    }
+    if (!ready((window as any).OneTrust))
+      return { ok: false, detail: `OneTrust's banner SDK (window.OneTrust.AllowAll and co.) did not load within ${timeoutMs} ms` }
     const ot = (window as any).OneTrust
     let called: string
     if (scenario.kind === 'accept-all') {
@@ -70,11 +66,6 @@ const driveOneTrust: PageFunction<DriveRequest, DriveResult> = async (request) =
       ot.UpdateConsent('Category', value)
       called = `OneTrust.UpdateConsent('Category', '${value}')`
     }
-    while (ot.IsAlertBoxClosed() !== true) {
-      if (Date.now() >= end)
-        return { ok: false, detail: `called ${called}, but OneTrust recorded no choice (IsAlertBoxClosed() stayed false): drive its banner with bannerDriver instead` }
-      await pause()
-    }
     return { ok: true, detail: `called ${called}` }
   } catch (error) {
     return { ok: false, detail: `driving OneTrust failed: ${error instanceof Error ? error.message : String(error)}` }
@@ -85,6 +76,19 @@ const driveOneTrust: PageFunction<DriveRequest, DriveResult> = async (request) =
  * OneTrust (`oneTrust()` adapter): its public JavaScript API, as its banner uses it.
  *
  * @example
- * await page.evaluate(oneTrustDriver.drive, { scenario: { kind: 'only', categories: ['C0002'] }, options: {} })
+ * await runDriver(pageHost(page), oneTrustDriver, { scenario: { kind: 'only', categories: ['C0002'] }, options: {} })
  */
-export const oneTrustDriver: ConsentDriver = { platform: 'onetrust', listCategories: listGroups, drive: driveOneTrust }
+export const oneTrustDriver: ConsentDriver = {
+  platform: 'onetrust',
+  ready: oneTrustReady,
+  listCategories: listGroups,
+  drive: driveOneTrust,
+  applied: () => {
+    try {
+      return (window as any).OneTrust.IsAlertBoxClosed() === true
+    } catch {
+      return false
+    }
+  },
+  notApplied: (detail) => `${detail}, but OneTrust recorded no choice (IsAlertBoxClosed() stayed false): drive its banner with bannerDriver instead`,
+}

@@ -1,18 +1,20 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
+
+/** osano.js has run: `window.Osano.cm` with its getters and events. */
+const osanoReady: PagePredicate<DriveRequest> = () => {
+  const cm = (window as any).Osano?.cm
+  return !!cm && typeof cm.getConsent === 'function' && typeof cm.addEventListener === 'function'
+}
 
 /** Osano's categories (`ESSENTIAL`, `ANALYTICS`, ...), the keys of `Osano.cm.getConsent()`. */
-const listOsanoCategories: PageFunction<DriverOptions, string[]> = async (options) => {
-  const end = Date.now() + (options?.timeoutMs ?? 10000)
-  for (;;) {
-    try {
-      const consent = (window as any).Osano?.cm?.getConsent?.()
-      if (consent && typeof consent === 'object') return Object.keys(consent)
-    } catch {
-      // osano.js still loading: look again.
-    }
-    if (Date.now() >= end) return []
-    await new Promise((resolve) => setTimeout(resolve, 50))
+const listOsanoCategories: PageFunction<DriverOptions, string[]> = () => {
+  try {
+    const consent = (window as any).Osano?.cm?.getConsent?.()
+    if (consent && typeof consent === 'object') return Object.keys(consent)
+  } catch {
+    // osano.js still loading: nothing to list.
   }
+  return []
 }
 
 /**
@@ -20,11 +22,11 @@ const listOsanoCategories: PageFunction<DriverOptions, string[]> = async (option
  * `showDialog()` / `showDrawer()` only), so this drives its UI like a visitor:
  * "Accept All" / "Reject Non-Essential" in the dialog, or the preferences
  * drawer's toggles and "Save" for `only`. Osano's own class names are the
- * defaults; `options.selectors` overrides them. Succeeds once Osano fires
- * `osano-cm-consent-saved`.
+ * defaults; `options.selectors` overrides them. The choice counts once Osano
+ * fires `osano-cm-consent-saved` (kept in `window.__consentDriverOsanoSaved`
+ * for `applied`, which runs as a separate call).
  */
 const driveOsano: PageFunction<DriveRequest, DriveResult> = async (request) => {
-  let stop = () => {}
   try {
     const scenario = request.scenario
     const options = request.options ?? {}
@@ -37,37 +39,48 @@ const driveOsano: PageFunction<DriveRequest, DriveResult> = async (request) => {
       category: '#osano-cm-drawer-toggle--category_{id}, .osano-cm-toggle__input[data-category="{id}"]' as string | ((id: string) => string),
       ...options.selectors,
     }
-    const pause = () => new Promise((resolve) => setTimeout(resolve, 50))
-    const until = async <T>(find: () => T | null | undefined): Promise<T | undefined> => {
-      for (;;) {
-        const found = find()
-        if (found || Date.now() >= end) return found ?? undefined
-        await pause()
-      }
-    }
     const find = (css: string) => document.querySelector<HTMLElement>(css)
-    const cm = await until(() => {
-      const candidate = (window as any).Osano?.cm
-      return candidate && typeof candidate.getConsent === 'function' && typeof candidate.addEventListener === 'function' ? candidate : undefined
-    })
-    if (!cm) return { ok: false, detail: `Osano (window.Osano.cm) did not load within ${timeoutMs} ms` }
-    let saved = false
-    const onSaved = () => {
-      saved = true
+    // The dialog and the drawer render after showDialog() / showDrawer(): one awaited callback per element, no polling.
+    const appear = (css: string) =>
+      new Promise<HTMLElement | undefined>((resolve) => {
+        const now = find(css)
+        if (now) return resolve(now)
+        const done = (found: HTMLElement | undefined) => {
+          observer.disconnect()
+          clearTimeout(timer)
+          resolve(found)
+        }
+        const observer = new MutationObserver(() => {
+          const found = find(css)
+          if (found) done(found)
+        })
+        const timer = setTimeout(() => done(undefined), Math.max(0, end - Date.now()))
+        observer.observe(document, { childList: true, subtree: true, attributes: true })
+      })
+    const cm = (window as any).Osano?.cm
+    if (!cm || typeof cm.getConsent !== 'function' || typeof cm.addEventListener !== 'function')
+      return { ok: false, detail: `Osano (window.Osano.cm) did not load within ${timeoutMs} ms` }
+    // Armed just before the deciding click; `applied` reads the flag.
+    const w = window as any
+    const arm = () => {
+      w.__consentDriverOsanoSaved = false
+      const onSaved = () => {
+        w.__consentDriverOsanoSaved = true
+        cm.removeEventListener?.('osano-cm-consent-saved', onSaved)
+      }
+      cm.addEventListener('osano-cm-consent-saved', onSaved)
     }
-    cm.addEventListener('osano-cm-consent-saved', onSaved)
-    stop = () => cm.removeEventListener?.('osano-cm-consent-saved', onSaved)
-    const finish = async (clicked: string): Promise<DriveResult> =>
-      (await until(() => saved)) ? { ok: true, detail: `clicked ${clicked}` } : { ok: false, detail: `clicked ${clicked}, but Osano saved no consent within ${timeoutMs} ms` }
+    const finish = (clicked: string): DriveResult => ({ ok: true, detail: `clicked ${clicked}` })
 
     if (scenario.kind === 'accept-all' || scenario.kind === 'reject-all') {
       const css = scenario.kind === 'accept-all' ? selectors.acceptAll : selectors.rejectAll
       // A visitor who already chose sees no dialog: open it, as the "cookie preferences" link does.
       if (!find(css) && typeof cm.showDialog === 'function') cm.showDialog()
-      const button = await until(() => find(css))
+      const button = await appear(css)
       if (!button) return { ok: false, detail: `no element matched ${css} within ${timeoutMs} ms` }
+      arm()
       button.click()
-      return await finish(css)
+      return finish(css)
     }
 
     const known = Object.keys(cm.getConsent() ?? {})
@@ -76,11 +89,11 @@ const driveOsano: PageFunction<DriveRequest, DriveResult> = async (request) => {
     const template = selectors.category
     const toggleOf = (id: string) => (typeof template === 'function' ? template(id) : template.split('{id}').join(id))
     if (options.selectors?.openSettings) {
-      const open = await until(() => find(options.selectors!.openSettings!))
+      const open = await appear(options.selectors.openSettings)
       if (!open) return { ok: false, detail: `no element matched ${options.selectors.openSettings} within ${timeoutMs} ms` }
       open.click()
     } else if (typeof cm.showDrawer === 'function') cm.showDrawer('osano-cm-preferences')
-    const save = await until(() => find(selectors.save))
+    const save = await appear(selectors.save)
     if (!save) return { ok: false, detail: `no element matched ${selectors.save} within ${timeoutMs} ms` }
     const isOn = (el: HTMLElement) => (el instanceof HTMLInputElement ? el.checked : el.getAttribute('aria-checked') === 'true')
     for (const id of known) {
@@ -94,16 +107,11 @@ const driveOsano: PageFunction<DriveRequest, DriveResult> = async (request) => {
       if (isOn(toggle) !== want) toggle.click()
       if (isOn(toggle) !== want) return { ok: false, detail: `clicking ${toggleOf(id)} did not switch "${id}" ${want ? 'on' : 'off'}` }
     }
+    arm()
     save.click()
-    return await finish(`the drawer toggles for [${scenario.categories.join(', ')}] and ${selectors.save}`)
+    return finish(`the drawer toggles for [${scenario.categories.join(', ')}] and ${selectors.save}`)
   } catch (error) {
     return { ok: false, detail: `driving Osano failed: ${error instanceof Error ? error.message : String(error)}` }
-  } finally {
-    try {
-      stop()
-    } catch {
-      // The listener only lived for this call.
-    }
   }
 }
 
@@ -111,6 +119,13 @@ const driveOsano: PageFunction<DriveRequest, DriveResult> = async (request) => {
  * Osano (`osano()` adapter): its dialog and preferences drawer, clicked.
  *
  * @example
- * await page.evaluate(osanoDriver.drive, { scenario: { kind: 'reject-all' }, options: {} })
+ * await runDriver(pageHost(page), osanoDriver, { scenario: { kind: 'reject-all' }, options: {} })
  */
-export const osanoDriver: ConsentDriver = { platform: 'osano', listCategories: listOsanoCategories, drive: driveOsano }
+export const osanoDriver: ConsentDriver = {
+  platform: 'osano',
+  ready: osanoReady,
+  listCategories: listOsanoCategories,
+  drive: driveOsano,
+  applied: () => (window as any).__consentDriverOsanoSaved === true,
+  notApplied: (detail, timeoutMs) => `${detail}, but Osano saved no consent within ${timeoutMs} ms`,
+}

@@ -1,4 +1,4 @@
-import { driveBanner, listBannerCategories } from './banner.driver'
+import { bannerReady, driveBanner, listBannerCategories } from './banner.driver'
 import type { ConsentDriver } from './driver-types'
 
 /**
@@ -9,6 +9,6 @@ import type { ConsentDriver } from './driver-types'
  * `selectors.category` template that finds the toggle for each.
  *
  * @example
- * await page.evaluate(tcfDriver.drive, { scenario: { kind: 'reject-all' }, options: { selectors: { rejectAll: '.cmp-reject-all' } } })
+ * await runDriver(pageHost(page), tcfDriver, { scenario: { kind: 'reject-all' }, options: { selectors: { rejectAll: '.cmp-reject-all' } } })
  */
-export const tcfDriver: ConsentDriver = { platform: 'tcf', listCategories: listBannerCategories, drive: driveBanner }
+export const tcfDriver: ConsentDriver = { platform: 'tcf', ready: bannerReady, listCategories: listBannerCategories, drive: driveBanner }

@@ -1,4 +1,22 @@
-import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction } from './driver-types'
+import type { ConsentDriver, DriveRequest, DriveResult, DriverOptions, PageFunction, PagePredicate } from './driver-types'
+
+/**
+ * v3's API (`window.__ucCmp`) or an initialised v2 (`window.UC_UI`). v3 tells
+ * whether it initialised only through a promise, which a predicate cannot
+ * wait for: `drive` asks it.
+ */
+const usercentricsReady: PagePredicate<DriveRequest> = () => {
+  try {
+    const v3 = (window as any).__ucCmp
+    const v2 = (window as any).UC_UI
+    return (
+      (!!v3 && typeof v3.saveConsents === 'function') ||
+      (!!v2 && typeof v2.acceptAllConsents === 'function' && (typeof v2.isInitialized !== 'function' || v2.isInitialized() === true))
+    )
+  } catch {
+    return false
+  }
+}
 
 /** Service names and category slugs (the adapter's category ids), from v3 `getConsentDetails()` or v2 `getServicesBaseInfo()`. */
 const listServicesAndCategories: PageFunction<DriverOptions, string[]> = async (options) => {
@@ -9,25 +27,22 @@ const listServicesAndCategories: PageFunction<DriverOptions, string[]> = async (
       const timer = setTimeout(() => reject(new Error('no answer')), Math.max(0, end - Date.now()))
       Promise.resolve(answer).then(resolve, reject).finally(() => clearTimeout(timer))
     })
-  for (;;) {
-    try {
-      const v3 = (window as any).__ucCmp
-      if (v3 && typeof v3.getConsentDetails === 'function' && (await within(v3.isInitialized?.() ?? true)) === true) {
-        const details = await within(v3.getConsentDetails())
-        const names = Object.values(details?.services ?? {}).map((service: any) => service?.name)
-        return Array.from(new Set([...names, ...Object.keys(details?.categories ?? {})].filter((id) => typeof id === 'string' && id)))
-      }
-      const v2 = (window as any).UC_UI
-      if (v2 && typeof v2.getServicesBaseInfo === 'function' && (typeof v2.isInitialized !== 'function' || v2.isInitialized() === true)) {
-        const services: any[] = v2.getServicesBaseInfo() ?? []
-        return Array.from(new Set(services.flatMap((service) => [service?.name, service?.categorySlug]).filter((id) => typeof id === 'string' && id)))
-      }
-    } catch {
-      // Not initialized yet, or a broken answer: look again until the deadline.
+  try {
+    const v3 = (window as any).__ucCmp
+    if (v3 && typeof v3.getConsentDetails === 'function' && (await within(v3.isInitialized?.() ?? true)) === true) {
+      const details = await within(v3.getConsentDetails())
+      const names = Object.values(details?.services ?? {}).map((service: any) => service?.name)
+      return Array.from(new Set([...names, ...Object.keys(details?.categories ?? {})].filter((id) => typeof id === 'string' && id)))
     }
-    if (Date.now() >= end) return []
-    await new Promise((resolve) => setTimeout(resolve, 50))
+    const v2 = (window as any).UC_UI
+    if (v2 && typeof v2.getServicesBaseInfo === 'function' && (typeof v2.isInitialized !== 'function' || v2.isInitialized() === true)) {
+      const services: any[] = v2.getServicesBaseInfo() ?? []
+      return Array.from(new Set(services.flatMap((service) => [service?.name, service?.categorySlug]).filter((id) => typeof id === 'string' && id)))
+    }
+  } catch {
+    // Not initialized, or a broken answer: nothing to list.
   }
+  return []
 }
 
 /**
@@ -49,15 +64,26 @@ const driveUsercentrics: PageFunction<DriveRequest, DriveResult> = async (reques
         const timer = setTimeout(() => reject(new Error(`Usercentrics did not answer within ${timeoutMs} ms`)), Math.max(0, end - Date.now()))
         Promise.resolve(answer).then(resolve, reject).finally(() => clearTimeout(timer))
       })
+    const v3 = (window as any).__ucCmp
+    const v2 = (window as any).UC_UI
+    const v3Initialized = async () => (await within(v3.isInitialized?.() ?? true).catch(() => false)) === true
+    // v3 tells of its end of initialisation by an event: one awaited callback, bounded like every other answer.
+    const v3Initializes = () =>
+      new Promise<boolean>((resolve) => {
+        const done = (value: boolean) => {
+          clearTimeout(timer)
+          window.removeEventListener('UC_UI_INITIALIZED', initialized)
+          resolve(value)
+        }
+        const initialized = () => done(true)
+        const timer = setTimeout(() => done(false), Math.max(0, end - Date.now()))
+        window.addEventListener('UC_UI_INITIALIZED', initialized)
+        v3Initialized().then((yes) => yes && done(true))
+      })
     let version: 2 | 3 | undefined
-    while (!version) {
-      const v3 = (window as any).__ucCmp
-      const v2 = (window as any).UC_UI
-      if (v3 && typeof v3.saveConsents === 'function' && (await within(v3.isInitialized?.() ?? true).catch(() => false)) === true) version = 3
-      else if (v2 && typeof v2.acceptAllConsents === 'function' && (typeof v2.isInitialized !== 'function' || v2.isInitialized() === true)) version = 2
-      else if (Date.now() >= end) return { ok: false, detail: `Usercentrics (window.__ucCmp or window.UC_UI) was not initialized within ${timeoutMs} ms` }
-      else await new Promise((resolve) => setTimeout(resolve, 50))
-    }
+    if (v3 && typeof v3.saveConsents === 'function' && (await v3Initializes())) version = 3
+    else if (v2 && typeof v2.acceptAllConsents === 'function' && (typeof v2.isInitialized !== 'function' || v2.isInitialized() === true)) version = 2
+    else return { ok: false, detail: `Usercentrics (window.__ucCmp or window.UC_UI) was not initialized within ${timeoutMs} ms` }
     const api = (window as any)[version === 3 ? '__ucCmp' : 'UC_UI']
     const prefix = version === 3 ? '__ucCmp' : 'UC_UI'
     const calls: string[] = []
@@ -97,6 +123,6 @@ const driveUsercentrics: PageFunction<DriveRequest, DriveResult> = async (reques
  * Usercentrics (`usercentrics()` adapter), v3 or v2, whichever is on the page.
  *
  * @example
- * await page.evaluate(usercentricsDriver.drive, { scenario: { kind: 'only', categories: ['marketing'] }, options: {} })
+ * await runDriver(pageHost(page), usercentricsDriver, { scenario: { kind: 'only', categories: ['marketing'] }, options: {} })
  */
-export const usercentricsDriver: ConsentDriver = { platform: 'usercentrics', listCategories: listServicesAndCategories, drive: driveUsercentrics }
+export const usercentricsDriver: ConsentDriver = { platform: 'usercentrics', ready: usercentricsReady, listCategories: listServicesAndCategories, drive: driveUsercentrics }

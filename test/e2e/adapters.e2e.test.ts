@@ -15,6 +15,7 @@
  * unmapped control destination (always allowed) received the same event.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
+import { cookiebotDriver, pageHost, runDriver } from '../../audit/drivers/drivers'
 import { buildCdnSettings, destinationKey, loadedCookieName, type FakeDestination } from '../fixtures/cdn-settings'
 import type { TestServer } from '../servers/test-server'
 import { AnalyticsTestPage } from './support/analytics-test-page'
@@ -96,4 +97,53 @@ describe('one run per consent platform family in Chromium', () => {
       }
     })
   }
+})
+
+describe('runDriver in Chromium (page.waitForFunction does the waiting)', () => {
+  /** A Cookiebot stand-in that loads `loadAfterMs` after the page, and reports the response 300 ms after the call. */
+  const latePage = (loadAfterMs: number) => `<!doctype html><script>
+setTimeout(function () {
+  window.Cookiebot = { hasResponse: false, submitCustomConsent: function () { var self = this; self.args = [].slice.call(arguments); setTimeout(function () { self.hasResponse = true }, 300) } }
+}, ${loadAfterMs})
+</script>`
+
+  it('drives a platform that appears 1.5 s after load, then waits for it to report the choice', async () => {
+    const page = await browser.context.newPage()
+    try {
+      await page.setContent(latePage(1500))
+      const started = Date.now()
+      const result = await runDriver(pageHost(page), cookiebotDriver, { scenario: { kind: 'reject-all' }, options: { timeoutMs: 10_000 } })
+      expect(result).toEqual({ ok: true, detail: 'called Cookiebot.submitCustomConsent(false, false, false)' })
+      expect(Date.now() - started).toBeGreaterThanOrEqual(1400)
+      expect(await page.evaluate(() => (window as unknown as { Cookiebot: { hasResponse: boolean } }).Cookiebot.hasResponse)).toBe(true)
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('reports a navigation when the platform leaves the page after the choice and the new one never confirms it', async () => {
+    const page = await browser.context.newPage()
+    try {
+      await page.setContent(`<!doctype html><script>
+window.Cookiebot = { hasResponse: false, submitCustomConsent: function () { setTimeout(function () { location.href = 'about:blank' }, 50) } }
+</script>`)
+      // The audit records this as "the page navigated while the driver ran" (a choice made), as before.
+      await expect(runDriver(pageHost(page), cookiebotDriver, { scenario: { kind: 'accept-all' }, options: { timeoutMs: 1000 } })).rejects.toThrow(/navigated/)
+    } finally {
+      await page.close()
+    }
+  })
+
+  it('gives the same "did not load within N ms" detail when the platform never appears', async () => {
+    const page = await browser.context.newPage()
+    try {
+      await page.setContent('<!doctype html><p>no consent platform</p>')
+      expect(await runDriver(pageHost(page), cookiebotDriver, { scenario: { kind: 'accept-all' }, options: { timeoutMs: 500 } })).toEqual({
+        ok: false,
+        detail: 'Cookiebot (window.Cookiebot.submitCustomConsent) did not load within 500 ms',
+      })
+    } finally {
+      await page.close()
+    }
+  })
 })

@@ -1,25 +1,48 @@
 /**
- * Test helpers for the consent drivers: run a driver the way playwright's
- * `page.evaluate` does (from its source text, so a driver that leans on
- * anything outside its own body fails here), and a tiny consent banner whose
- * buttons call a platform fake.
+ * Test helpers for the consent drivers: run a driver the way the audit does
+ * (audit/drivers/run-driver.ts: wait for `ready`, `drive`, wait for
+ * `applied`), each function rebuilt from its source text as playwright sends
+ * it (so a driver that leans on anything outside its own body fails here),
+ * and a tiny consent banner whose buttons call a platform fake.
  */
 import { onTestFinished } from 'vitest'
 import type { ConsentDriver, ConsentScenario, DriveResult, DriverOptions, DriverSelectors } from '../../audit/drivers/driver-types'
+import { listDriverCategories, runDriver, type DriverHost } from '../../audit/drivers/run-driver'
 
 /** A copy of `fn` rebuilt from its source text alone, as `page.evaluate` sends it. */
 export function serialised<F extends (...args: never[]) => unknown>(fn: F): F {
   return new Function(`return (${fn.toString()})`)() as F
 }
 
-/** Runs the serialised copy of `driver.drive`. */
-export function drive(driver: ConsentDriver, scenario: ConsentScenario, options: DriverOptions = {}): Promise<DriveResult> {
-  return Promise.resolve(serialised(driver.drive)({ scenario, options }))
+/** How often `testHost` tests a predicate, ms. */
+const POLL_MS = 10
+
+/**
+ * This realm as the page, for happy-dom tests: what `page.evaluate` and
+ * `page.waitForFunction` do, on serialised copies, the waiting a plain timer
+ * (fine in a test; the drivers themselves must not poll).
+ */
+export const testHost: DriverHost = {
+  evaluate: (fn, arg) => Promise.resolve(serialised(fn)(arg)),
+  async waitFor(predicate, arg, timeoutMs) {
+    const test = serialised(predicate)
+    const end = Date.now() + timeoutMs
+    for (;;) {
+      if (test(arg)) return true
+      if (Date.now() >= end) return false
+      await new Promise((resolve) => setTimeout(resolve, POLL_MS))
+    }
+  },
 }
 
-/** Runs the serialised copy of `driver.listCategories`. */
+/** Runs `driver` through `runDriver`, as the audit does. */
+export function drive(driver: ConsentDriver, scenario: ConsentScenario, options: DriverOptions = {}): Promise<DriveResult> {
+  return runDriver(testHost, driver, { scenario, options })
+}
+
+/** Waits for the platform, then runs the serialised copy of `driver.listCategories`. */
 export function listCategories(driver: ConsentDriver, options: DriverOptions = {}): Promise<string[]> {
-  return Promise.resolve(serialised(driver.listCategories)(options))
+  return listDriverCategories(testHost, driver, { scenario: { kind: 'accept-all' }, options })
 }
 
 /**

@@ -7,7 +7,7 @@
  * for the guard to take the decision, read the marker that proves no reload.
  */
 import { expect } from 'vitest'
-import type { DriveResult } from '../../../audit/drivers/drivers'
+import { pageHost, runDriver, type DriveResult } from '../../../audit/drivers/drivers'
 import type { ConsentState } from '../../../shared/routing/types'
 import { analyticsPage, ANALYTICS_PAGE_SCRIPT, scriptLiteral } from '../../servers/html-page'
 import type { AnalyticsTestPage } from './analytics-test-page'
@@ -51,16 +51,16 @@ export function guardConsent(test: AnalyticsTestPage): Promise<ConsentState> {
 }
 
 /**
- * Runs the case's consent driver in the page (as the audit does,
- * `page.evaluate(driver.drive, ...)`), then polls until the guard's consent
- * changed to a decided state: the driver returns once the platform recorded
- * the choice, and some adapters learn of it a task later (promise-based
- * platform APIs). It does not look at the values: whether the adapter read
+ * Runs the case's consent driver in the page as the audit does
+ * (`runDriver`: playwright waits for the platform, the driver acts, playwright
+ * waits for the platform to record the choice), then polls until the guard's
+ * consent changed to a decided state: some adapters learn of the choice a
+ * task later (promise-based platform APIs). It does not look at the values: whether the adapter read
  * them right is for the payload and the destination to show.
  */
 export async function driveAndSettle(test: AnalyticsTestPage, cmpCase: CmpCase, kind: 'accept-all' | 'reject-all'): Promise<void> {
   const before = JSON.stringify(await guardConsent(test))
-  const result: DriveResult = await test.page.evaluate(cmpCase.driver.drive, { scenario: { kind }, options: cmpCase.driverOptions ?? {} })
+  const result: DriveResult = await runDriver(pageHost(test.page), cmpCase.driver, { scenario: { kind }, options: cmpCase.driverOptions ?? {} })
   expect(result.ok, `${cmpCase.platform} driver, ${kind}: ${result.detail}`).toBe(true)
   await expect
     .poll(async () => {
