@@ -5,6 +5,7 @@
  * `--allow-unjudged`: they are still listed and warned about), else 0.
  */
 import { PLUGIN_VERSION } from '../plugin/version'
+import { unjudgedCount } from './scenario-warnings'
 import { AUDIT_REPORT_FORMAT, AUDIT_REPORT_VERSION, type AuditReport, type ScenarioReport } from './report-types'
 
 export interface AuditRunInfo {
@@ -21,7 +22,7 @@ export interface AuditRunInfo {
 export function auditReport(info: AuditRunInfo, scenarios: ScenarioReport[]): AuditReport {
   const leaks = scenarios.reduce((n, s) => n + s.leaks.length, 0)
   const incomplete = scenarios.filter((s) => s.status === 'incomplete').length
-  const unjudged = scenarios.reduce((n, s) => n + s.unjudged.reduce((m, u) => m + u.requests, 0), 0)
+  const unjudged = scenarios.reduce((n, s) => n + unjudgedCount(s), 0)
   const verdict = leaks > 0 ? 'leaks' : incomplete > 0 || scenarios.length === 0 ? 'incomplete' : unjudged > 0 ? 'not-judged' : 'pass'
   return {
     format: AUDIT_REPORT_FORMAT,

@@ -7,6 +7,7 @@
 import { Html, html } from './html-escape'
 import { REPORT_CSS } from './html-report-style'
 import type { AuditReport, ScenarioReport } from './report-types'
+import { unjudgedCount } from './scenario-warnings'
 import { verdictLine } from './verdict-line'
 
 const CSP = "default-src 'none'; style-src 'unsafe-inline'"
@@ -63,7 +64,7 @@ function cookiesTable(s: ScenarioReport): Html {
 }
 
 function scenarioSection(s: ScenarioReport, index: number): Html {
-  const unjudged = s.unjudged.reduce((n, u) => n + u.requests, 0)
+  const unjudged = unjudgedCount(s)
   const status = s.leaks.length
     ? html`<span class="badge bad">${s.leaks.length} leak(s)</span>`
     : s.status === 'incomplete'

@@ -39,6 +39,9 @@ export function unjudgedRequests(requests: RecordedRequest[], vendorOf: string[]
   return [...out.values()]
 }
 
+/** How many of a scenario's requests could not be judged. */
+export const unjudgedCount = (s: { unjudged: UnjudgedRequests[] }): number => s.unjudged.reduce((n, u) => n + u.requests, 0)
+
 export function unjudgedWarning(u: UnjudgedRequests): string {
   const why = u.reason === 'no-categories' ? 'its destination has no categories on this page' : "this page's settings do not list its destination"
   return `${u.requests} request(s) to ${u.destination} not judged: ${why}. Give its categories with destinationCategories to have them judged.`

@@ -10,7 +10,7 @@ const sum = (report: AuditReport, count: (s: AuditReport['scenarios'][number]) =
 
 /** What the scenarios judged: vendor requests (unjudged ones excluded), Segment requests and attributed cookies. */
 function judged(report: AuditReport): string {
-  const vendor = sum(report, (s) => s.requests.vendor - s.unjudged.reduce((n, u) => n + u.requests, 0))
+  const vendor = sum(report, (s) => s.requests.vendor) - report.summary.unjudged
   const segment = sum(report, (s) => s.requests.segment)
   const cookies = sum(report, (s) => s.cookies.filter((c) => c.verdict === 'leak' || c.verdict === 'allowed').length)
   return `judged: ${vendor} vendor request(s), ${segment} Segment request(s), ${cookies} attributed cookie(s) in ${report.summary.scenarios} scenario(s)`

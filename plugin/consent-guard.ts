@@ -97,10 +97,10 @@ export function consentGuard(input: ConsentGuardOptions): ConsentGuardPlugin {
     }
   }
 
+  /** Queues the state taken at the change; the event goes out now, or once analytics-next loads the guard. */
   const sendChangeEvent = (state: ConsentState) => {
-    if (!analytics) return void changeStates.push(state)
     changeStates.push(state)
-    analytics.track(CONSENT_CHANGED_EVENT).catch(() => undefined)
+    analytics?.track(CONSENT_CHANGED_EVENT).catch(() => undefined)
   }
 
   function reportProblem(problem: ConsentProblem) {

@@ -28,8 +28,8 @@ export interface Deferral {
 }
 
 /**
- * Defers every unconsented device-mode destination whose code would run in
- * the page (an action destination, or a classic one analytics-next would
+ * Defers every destination of `unconsented` (device-mode decisions that are
+ * not allowed, as the caller filtered them) whose code would run in the page (an action destination, or a classic one analytics-next would
  * install), reporting each one. The caller hands over shared/routing's
  * `isInstallableIntegration` (see withoutDestinationCode for why).
  */
@@ -48,7 +48,7 @@ export function deferDestinations(
   }
   const deferred = new Set<string>()
   for (const d of unconsented) {
-    if (d.mode !== 'device' || d.allowed || !hasCode(d.destination)) continue
+    if (!hasCode(d.destination)) continue
     deferred.add(d.destination)
     states.set(d.destination, 'lazy')
     report('deferred', d.destination)

@@ -13,7 +13,6 @@ import type { PageSources } from './page-sources'
  */
 export const MAX_EVENT_WAIT_MS = 3000
 
-export type { LazyAction, LazyReport } from './lazy-deferral'
 
 export interface LazyDestinations {
   /** The caller's load options with our `updateCDNSettings` composed in (theirs runs first). */

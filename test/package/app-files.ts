@@ -6,8 +6,13 @@
 import { readFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 
-/** Exact versions, the ones this repository's lock file already holds. */
-export const APP_VERSIONS = { '@segment/analytics-next': '1.84.3', vite: '8.3.8', typescript: '7.0.2' } as const
+const devDependencies: Record<string, string> = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../package.json'), 'utf8')).devDependencies
+/** Exact versions: the ones this repository pins and tests with (so the npm cache already holds them). */
+export const APP_VERSIONS = {
+  '@segment/analytics-next': devDependencies['@segment/analytics-next'],
+  vite: devDependencies.vite,
+  typescript: devDependencies.typescript,
+}
 
 /** The event the quick start's page sends. */
 export const QUICK_START_EVENT = 'Quick start from the tarball'

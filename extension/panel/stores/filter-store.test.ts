@@ -1,18 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { asEntries, InspectorSession, PluginSession } from '../../test-support/diagnostics'
-import { EventIndex } from './event-index'
-import { EMPTY_FILTER, FilterStore, matchRow, type OutcomeFilter } from './filter-store'
-import { ListModel } from './list-model'
-import { SessionStore } from './session-store'
+import { asEntries } from '../../test-support/diagnostics'
+import { panelStores } from '../../test-support/panel-stores'
+import { EMPTY_FILTER, matchRow, type OutcomeFilter } from './filter-store'
+import type { ListModel } from './list-model'
 
 function setup() {
-  const store = new SessionStore()
-  const index = new EventIndex(store)
-  const filter = new FilterStore()
-  const model = new ListModel(index, filter)
-  const p = new PluginSession()
-  const i = new InspectorSession()
+  const { store, index, filter, model, p, i } = panelStores()
   store.add(
     asEntries([
       p.event('Order Completed', { C0002: true, C0004: false }),
@@ -70,11 +64,7 @@ describe(matchRow, () => {
   })
 
   it('keeps up with 10,000 events: every row indexed, filters exact', () => {
-    const store = new SessionStore()
-    const index = new EventIndex(store)
-    const filter = new FilterStore()
-    const model = new ListModel(index, filter)
-    const p = new PluginSession()
+    const { store, filter, model, p } = panelStores()
     for (let batch = 0; batch < 20; batch++) {
       store.add(asEntries(Array.from({ length: 500 }, (_, k) => p.event(`Event ${batch * 500 + k}`, { C0002: k % 2 === 0 }))))
     }

@@ -1,18 +1,13 @@
 import { describe, expect, it } from 'vitest'
-import { asEntries, InspectorSession, PluginSession } from '../../test-support/diagnostics'
-import { EventIndex } from './event-index'
-import { FilterStore, matchRow } from './filter-store'
+import { asEntries } from '../../test-support/diagnostics'
+import { panelStores } from '../../test-support/panel-stores'
+import type { EventIndex } from './event-index'
+import { matchRow, type FilterStore } from './filter-store'
 import { ListModel } from './list-model'
-import { SessionStore } from './session-store'
 
 /** A session large enough for the joined-text search, with inspector rows the plugin later claims. */
 function large() {
-  const store = new SessionStore()
-  const index = new EventIndex(store)
-  const filter = new FilterStore()
-  const model = new ListModel(index, filter)
-  const p = new PluginSession()
-  const i = new InspectorSession()
+  const { store, index, filter, model, p, i } = panelStores()
   store.add(asEntries([i.settings(), ...Array.from({ length: 1500 }, (_, n) => i.event(`Seen ${n}`, { C0002: true, C0004: false }, `m-${n}`))]))
   store.add(asEntries(Array.from({ length: 1500 }, (_, n) => p.event(`Order ${n}`, { C0002: n % 2 === 0, C0004: false }, n < 10 ? `m-${n}` : undefined))))
   return { store, index, filter, model, p }

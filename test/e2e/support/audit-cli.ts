@@ -15,7 +15,7 @@ import type { AuditReport } from '../../../audit/report-types'
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url))
 export const AUDIT_BIN = join(REPO, 'dist/audit.mjs')
-const SOURCES = [join(REPO, 'plugin'), join(REPO, 'shared'), join(REPO, 'vite.audit.config.ts')]
+const SOURCES = [join(REPO, 'audit'), join(REPO, 'plugin'), join(REPO, 'shared'), join(REPO, 'vite.audit.config.ts')]
 
 export interface AuditRun {
   code: number
