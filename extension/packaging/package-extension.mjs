@@ -14,10 +14,10 @@ import { fileURLToPath } from 'node:url'
 import { zipArchive } from './zip-archive.mjs'
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url))
-export const RELEASE_DIR = join(REPO, 'extension/release')
+const RELEASE_DIR = join(REPO, 'extension/release')
 
 /** What a store zip must not carry: development-only output. */
-export function isDevOnly(name) {
+function isDevOnly(name) {
   return name.endsWith('.map') || name.split('/').some((part) => part === '.vite' || part === 'node_modules')
 }
 

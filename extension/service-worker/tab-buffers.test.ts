@@ -92,6 +92,18 @@ describe(TabBuffers, () => {
     expect(live.length).toBe(Math.ceil(messagesOf(one.entries).length / 5) + Math.ceil(messagesOf(two.entries).length / 5))
   })
 
+  it('fails a batch whose tab buffer cannot be read, rather than leaving it waiting, and stores it when sent again', async () => {
+    const { storage, make } = setup()
+    const read = storage.get.bind(storage)
+    storage.get = () => Promise.reject(new Error('storage unavailable'))
+    const buffers = make()
+    await expect(buffers.append(1, 'p', 'u', [hold('s', 0)])).rejects.toThrow(/storage unavailable/)
+    storage.get = read
+    const again = make()
+    await again.append(1, 'p', 'u', [hold('s', 0)])
+    expect(keysOf((await again.read(1)).entries)).toContain('s:0')
+  })
+
   it('rolls back a failed write so the retried batch is stored, not taken for a duplicate', async () => {
     const { buffers, storage } = setup()
     await buffers.append(1, 'p', 'u', [hold('s', 0)])

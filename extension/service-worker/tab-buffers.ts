@@ -103,8 +103,14 @@ export class TabBuffers {
     return new Promise((resolve, reject) => {
       let waiting = this.waiting.get(tabId)
       if (!waiting) {
-        this.waiting.set(tabId, (waiting = []))
-        void this.enqueue(tabId, () => this.store(tabId)).catch(() => undefined)
+        const list: WaitingBatch[] = (waiting = [])
+        this.waiting.set(tabId, list)
+        // Should the write fail before it settles its batches (the tab's buffer cannot be read, say), they fail
+        // with it, so the relay sends them again; a batch already settled is not changed by a late reject.
+        void this.enqueue(tabId, () => this.store(tabId)).catch((error: unknown) => {
+          if (this.waiting.get(tabId) === list) this.waiting.delete(tabId)
+          for (const batch of list) batch.reject(error)
+        })
       }
       waiting.push({ pageId, url, checked, order, resolve, reject })
     })

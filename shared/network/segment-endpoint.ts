@@ -7,10 +7,10 @@
  */
 import { pathBelow } from './url-prefix'
 
-const ENDPOINT = /^(?:v1\/)?(t|p|i|g|a|s|b|track|page|identify|group|alias|screen|batch|import)\/?$/
-
-/** Whether `path` (below a Segment prefix, no leading `/`) is an event endpoint. */
-export const isEventEndpoint = (path: string) => ENDPOINT.test(path)
+/** Segment's event endpoints, short and long: one list for recognising a request and for finding its prefix. */
+const ENDPOINTS = 't|p|i|g|a|s|b|track|page|identify|group|alias|screen|batch|import'
+const ENDPOINT = new RegExp(`^(?:v1\\/)?(?:${ENDPOINTS})\\/?$`)
+const ENDPOINT_AT_END = new RegExp(`\\/(?:${ENDPOINTS})\\/?$`)
 
 /** Whether a request to `url` with `method` is a Segment event request under one of `prefixes`. */
 export function isSegmentEventUrl(method: string, url: string, prefixes: readonly string[]): boolean {
@@ -33,6 +33,6 @@ export function prefixOfEventUrl(url: string): string | undefined {
   } catch {
     return undefined
   }
-  const match = /\/(t|p|i|g|a|s|b|track|page|identify|group|alias|screen|batch|import)\/?$/.exec(u.pathname)
+  const match = ENDPOINT_AT_END.exec(u.pathname)
   return match ? `${u.origin}${u.pathname.slice(0, match.index + 1)}` : undefined
 }

@@ -9,7 +9,8 @@ import { isStale } from './build-freshness'
 
 const REPO = fileURLToPath(new URL('../../../', import.meta.url))
 const MANIFEST = join(REPO, 'extension/dist/manifest.json')
-const SOURCES = [join(REPO, 'extension'), join(REPO, 'shared'), join(REPO, 'vite.config.ts')]
+// package.json too: the manifest takes its version from it.
+const SOURCES = [join(REPO, 'extension'), join(REPO, 'shared'), join(REPO, 'vite.config.ts'), join(REPO, 'package.json')]
 
 export async function ensureExtensionBuilt(): Promise<void> {
   if (!(await isStale(MANIFEST, SOURCES))) return
