@@ -25,7 +25,7 @@ import { ensurePagesBuilt } from '../support/build-pages'
 import { protocolPage } from '../support/debugger-panel'
 import { ensureFirefoxExtensionBuilt, FIREFOX_DIST } from './firefox-build'
 import { EXTENSION_BASE, launchFirefox, type LaunchedFirefox } from './firefox-browser'
-import { openToolboxPanel, panelReads } from './firefox-devtools'
+import { openToolboxPanel, panelReads, toolboxRequests } from './firefox-devtools'
 import { backgroundState, findTabId, FirefoxPanel, listTabs, POLL, postMore, stopBackground } from './firefox-panel'
 
 let server: TestServer
@@ -243,7 +243,15 @@ describe('the debugger in Firefox', () => {
 
     await expect.poll(() => panel.evaluate(panelReads.rowNames), POLL).toEqual(['Product Viewed', 'Order Completed'])
     expect(await panel.evaluate(panelReads.showTab, 'Network check')).toBe('true')
-    await expect.poll(async () => (await network()).summary, POLL).toMatch(/ 2 Segment event requests\. 1 leak\(s\), 0 request\(s\) without a consent object\.$/)
+    // In this sequence, on a loaded machine, Firefox's network monitor now and then loses the page's last two requests
+    // (about 1 run in 6; they are missing from Firefox's own HAR too, though the server got them). The check can only
+    // judge what the monitor recorded, so its Segment count is compared with the Segment requests in Firefox's HAR.
+    const counted = async () => ({
+      firefox: (await toolboxRequests(ff, url)).filter(([method, u]) => method === 'POST' && u === `${server.url}/v1/t`).length,
+      panel: Number(/ (\d+) Segment event requests\./.exec((await network()).summary ?? '')?.[1]),
+    })
+    await expect.poll(counted, POLL).toSatisfy((c: { firefox: number; panel: number }) => c.firefox > 0 && c.panel === c.firefox)
+    expect((await network()).summary).toMatch(/ Segment event requests\. 1 leak\(s\), 0 request\(s\) without a consent object\.$/)
     expect((await network()).findings).toEqual([[expect.any(String), 'Leak', 'Ads Action', leakUrl, 'Ads Action was blocked (missing-consent) when this request was made.']])
     await page.close()
   })

@@ -107,3 +107,15 @@ export async function openToolboxPanel(ff: LaunchedFirefox, url: string, title: 
     },
   } as ToolboxPanel
 }
+
+/** The requests Firefox's own network monitor holds for the tab showing `url`, as `[method, url]` (its HAR, read in chrome scope). */
+export async function toolboxRequests(ff: LaunchedFirefox, url: string): Promise<[string, string][]> {
+  const text = await ff.chromeEval<string>(`(async () => {
+    const url = ${JSON.stringify(url)}; ${FIND}
+    const toolbox = gDevTools.getToolboxForTab(tab);
+    if (!toolbox) throw new Error('no toolbox for ' + url);
+    const har = await toolbox.getHARFromNetMonitor();
+    return JSON.stringify((har.log ?? har).entries.map((e) => [e.request.method, e.request.url]));
+  })()`)
+  return JSON.parse(text) as [string, string][]
+}
