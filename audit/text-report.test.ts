@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest'
+import { createMessage } from '../shared/protocol/protocol'
+import type { RecordedRequest } from './recording'
 import { auditReport } from './audit-report'
 import { scenarioReport } from './scenario-report'
 import { AUDIT_DEFAULTS, HOST, T0, pluginMessages, recording, vendorRequest } from './testing/recording-fixtures'
@@ -27,7 +29,22 @@ describe(textReport, () => {
     expect(text).not.toContain('PASS')
     expect(text).toContain('  WARNING: 1 request(s) to Facebook Pixel not judged')
     expect(text.trimEnd().split('\n').at(-1)).toBe(
-      'NOT JUDGED: no leak among what was judged (judged: 0 vendor request(s), 0 Segment request(s), 0 attributed cookie(s) in 1 scenario(s)), but 1 request(s) to Facebook Pixel could not be judged: their destinations have no categories.',
+      "NOT JUDGED: no leak among what was judged (judged: 0 vendor request(s), 0 Segment request(s), 0 attributed cookie(s) in 1 scenario(s)), but 1 request(s) to Facebook Pixel could not be judged: this page's settings do not list it.",
+    )
+  })
+
+  it('says why each destination could not be judged: not in the settings, or listed without categories', () => {
+    const mapless = createMessage('sid', 20, 'settings', {
+      destinations: [{ destination: 'Mapless Pixel', mode: 'device', categories: [], hosts: [`${HOST}/vendor/mapless/`] }], allCategories: ['C0002'], hasConsentSettings: true,
+    }, T0 + 115)
+    const verdict = (requests: RecordedRequest[]) =>
+      textReport(auditReport({ url: `${HOST}/shop`, startedAt: T0, finishedAt: T0 + 1, extension: true, notes: [] }, [scenarioReport(recording({ messages: [...pluginMessages({ C0002: true }), mapless], requests }), AUDIT_DEFAULTS)]))
+        .trimEnd().split('\n').at(-1)
+    const pixel = vendorRequest(T0 + 3000, 'https://connect.facebook.net/en_US/fbevents.js')
+    const maplessCall = vendorRequest(T0 + 3100, `${HOST}/vendor/mapless/t`)
+    expect(verdict([maplessCall])).toMatch(/to Mapless Pixel could not be judged: its destination has no categories on this page\.$/)
+    expect(verdict([pixel, maplessCall])).toMatch(
+      /2 request\(s\) to Facebook Pixel, Mapless Pixel could not be judged: Facebook Pixel is not in this page's settings; Mapless Pixel has no categories on this page\.$/,
     )
   })
 })

@@ -4,7 +4,7 @@
  * and a run that could not judge some vendor requests says so instead of
  * passing.
  */
-import type { AuditReport } from './report-types'
+import type { AuditReport, UnjudgedRequests } from './report-types'
 
 const sum = (report: AuditReport, count: (s: AuditReport['scenarios'][number]) => number) => report.scenarios.reduce((n, s) => n + count(s), 0)
 
@@ -16,6 +16,27 @@ function judged(report: AuditReport): string {
   return `judged: ${vendor} vendor request(s), ${segment} Segment request(s), ${cookies} attributed cookie(s) in ${report.summary.scenarios} scenario(s)`
 }
 
+const WHY: Record<UnjudgedRequests['reason'], string> = {
+  'no-categories': 'has no categories on this page',
+  'not-in-settings': "is not in this page's settings",
+}
+
+/** Each unjudged destination with the reasons met across the scenarios, in order of first appearance. */
+function unjudgedReasons(report: AuditReport): Map<string, Set<UnjudgedRequests['reason']>> {
+  const out = new Map<string, Set<UnjudgedRequests['reason']>>()
+  for (const u of report.scenarios.flatMap((s) => s.unjudged)) (out.get(u.destination) ?? out.set(u.destination, new Set()).get(u.destination)!).add(u.reason)
+  return out
+}
+
+/** Why: one phrase when every destination has the same reason, else destination by destination. */
+function unjudgedWhy(reasons: Map<string, Set<UnjudgedRequests['reason']>>): string {
+  const all = new Set([...reasons.values()].flatMap((r) => [...r]))
+  const one = reasons.size === 1
+  if (all.has('not-in-settings') && all.size === 1) return `this page's settings do not list ${one ? 'it' : 'them'}`
+  if (all.size === 1) return `${one ? 'its destination has' : 'their destinations have'} no categories on this page`
+  return [...reasons].map(([destination, r]) => `${destination} ${[...r].map((reason) => WHY[reason]).join(' or ')}`).join('; ')
+}
+
 export function verdictLine(report: AuditReport): string {
   const { verdict, leaks, unjudged } = report.summary
   switch (verdict) {
@@ -24,9 +45,9 @@ export function verdictLine(report: AuditReport): string {
     case 'incomplete':
       return 'INCOMPLETE: some scenarios could not be audited (see errors above).'
     case 'not-judged': {
-      const names = [...new Set(report.scenarios.flatMap((s) => s.unjudged.map((u) => u.destination)))].join(', ')
+      const reasons = unjudgedReasons(report)
       const exit = report.exitCode === 0 ? ' (accepted with --allow-unjudged)' : ''
-      return `NOT JUDGED: no leak among what was judged (${judged(report)}), but ${unjudged} request(s) to ${names} could not be judged: their destinations have no categories${exit}.`
+      return `NOT JUDGED: no leak among what was judged (${judged(report)}), but ${unjudged} request(s) to ${[...reasons.keys()].join(', ')} could not be judged: ${unjudgedWhy(reasons)}${exit}.`
     }
     case 'pass':
       return `PASS: no leak found (${judged(report)}).`
