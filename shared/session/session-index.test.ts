@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { createMessage, type Diagnostic } from '../protocol/protocol'
+import { createMessage, type Diagnostic, type DiagnosticOf } from '../protocol/protocol'
 import { indexSession, instanceKey, SessionIndex } from './session-index'
 
 const settings = (sid: string, instance: string) =>
@@ -32,6 +33,41 @@ describe(SessionIndex, () => {
     const index = indexSession([reported(1, 'm1')])
     expect(index.covers('m1', instanceKey({ sid: 'x', instance: 'analytics-9' }))).toBe(true)
     expect(index.covers('m2', instanceKey({ sid: 'x', instance: 'analytics-9' }))).toBe(false)
+  })
+
+  it('changes its coverage revision whenever an event already fed becomes covered, and coverage never shrinks (property)', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('inspector' as const), instance: fc.constantFrom('a', 'b', 'c'), id: fc.constantFrom('m1', 'm2', 'm3', 'm4') }),
+      fc.record({ kind: fc.constant('plugin' as const), id: fc.constantFrom('m1', 'm2', 'm3', 'm4') }),
+    )
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), (steps) => {
+        const index = new SessionIndex()
+        const fed: Array<DiagnosticOf<'inspector-event'>> = []
+        steps.forEach((s, seq) => {
+          const before = fed.map((m) => index.coversEvent(m))
+          const revision = index.coverageRevision
+          const m = s.kind === 'inspector' ? hooked('i', s.instance, seq, s.id) : reported(seq, s.id)
+          index.add(m)
+          const after = fed.map((e) => index.coversEvent(e))
+          expect(after.every((covered, i) => covered || !before[i])).toBe(true)
+          if (after.some((covered, i) => covered && !before[i])) expect(index.coverageRevision).not.toBe(revision)
+          if (m.kind === 'inspector-event') fed.push(m)
+        })
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('counts an event covered through a messageId another instance also reported (the last one recorded already linked)', () => {
+    const index = new SessionIndex()
+    const fromA = hooked('i', 'a', 1, 'shared')
+    for (const m of [hooked('i', 'b', 2, 'linker'), reported(1, 'linker'), fromA, hooked('i', 'b', 3, 'shared')]) index.add(m)
+    expect(index.coversEvent(fromA)).toBe(false)
+    const revision = index.coverageRevision
+    index.add(reported(2, 'shared'))
+    expect(index.coversEvent(fromA)).toBe(true)
+    expect(index.coverageRevision).not.toBe(revision)
   })
 
   it("predicts each inspector event against its instance's settings as they were when it arrived", () => {

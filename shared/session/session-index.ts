@@ -26,8 +26,11 @@ export class SessionIndex {
   private pluginIds = new Set<string>()
   private linked = new Set<string>()
   private instanceOf = new Map<string, string>()
+  /** messageIds that more than one inspector instance reported (rare: `instanceOf` keeps only the last). */
+  private sharedIds = new Set<string>()
   private settings = new Map<string, DiagnosticOf<'inspector-settings'>>()
   private predictions = new Map<string, RoutingDecision[]>()
+  private revision = 0
 
   /** Takes the next message of the session. */
   add(m: Diagnostic): void {
@@ -36,27 +39,40 @@ export class SessionIndex {
         this.settings.set(instanceKey(m), m)
         break
       case 'event': {
+        const fresh = !this.pluginIds.has(m.messageId)
         this.pluginIds.add(m.messageId)
         const instance = this.instanceOf.get(m.messageId)
-        if (instance) this.linked.add(instance)
+        if (instance === undefined) break
+        // Linking an instance covers all its events; a messageId that another instance reported too covers that
+        // instance's event as well, though the last one recorded was linked already.
+        if (!this.linked.has(instance)) this.link(instance)
+        else if (fresh && this.sharedIds.has(m.messageId)) this.revision++
         break
       }
       case 'inspector-event': {
         const instance = instanceKey(m)
+        const previous = this.instanceOf.get(m.messageId)
+        if (previous !== undefined && previous !== instance) this.sharedIds.add(m.messageId)
         this.instanceOf.set(m.messageId, instance)
-        if (this.pluginIds.has(m.messageId)) this.linked.add(instance)
+        if (this.pluginIds.has(m.messageId) && !this.linked.has(instance)) this.link(instance)
         this.predictions.set(eventKey(m), predictRouting(this.settings.get(instance), m.consent))
         break
       }
     }
   }
 
+  private link(instance: string): void {
+    this.linked.add(instance)
+    this.revision++
+  }
+
   /**
-   * How many inspector instances the plugin speaks for. It only grows, and it
-   * grows exactly when events already fed may have become covered.
+   * Changes whenever inspector events already fed may have become covered,
+   * and only then (coverage only ever grows): a list of uncovered events
+   * built at one revision can be extended, not rebuilt, while it holds.
    */
-  get linkedInstances(): number {
-    return this.linked.size
+  get coverageRevision(): number {
+    return this.revision
   }
 
   /** Whether the plugin speaks for the inspector event with this messageId from this instance (see `instanceKey`). */

@@ -53,9 +53,9 @@ export class EventIndex {
       if (entry.type !== 'message') continue
       const m = entry.message
       if (!isCurrentVersion(m)) continue
-      const linked = this.coverage.linkedInstances
+      const revision = this.coverage.coverageRevision
       this.coverage.add(m)
-      if (this.coverage.linkedInstances !== linked) this.hiddenRevision++
+      if (this.coverage.coverageRevision !== revision) this.hiddenRevision++
       switch (m.kind) {
         case 'consent':
           this.consentBySid.set(m.sid, m)
