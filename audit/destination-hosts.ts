@@ -5,7 +5,7 @@
  * inspector hook's action bundle URLs) - the same sources the network check
  * reads, so counting and judging agree.
  */
-import { urlMatches } from '../shared/network/url-prefix'
+import { parseUrl, urlMatches } from '../shared/network/url-prefix'
 import { VENDOR_HOSTS } from '../shared/network/vendor-hosts'
 import type { Diagnostic } from '../shared/protocol/protocol'
 import { SEGMENT_IO } from '../shared/routing/destinations'
@@ -33,7 +33,10 @@ export function withSettingsHosts(table: HostTable, messages: Diagnostic[]): Hos
 
 /** The destinations (not Segment.io) whose hosts `url` falls under. */
 export function destinationsOfUrl(url: string, table: HostTable): string[] {
+  // Parsed once: it is matched against every destination's prefixes.
+  const parsed = parseUrl(url)
+  if (!parsed) return []
   return Object.entries(table)
-    .filter(([d, prefixes]) => d !== SEGMENT_IO && prefixes.some((p) => urlMatches(url, p)))
+    .filter(([d, prefixes]) => d !== SEGMENT_IO && prefixes.some((p) => urlMatches(parsed, p)))
     .map(([d]) => d)
 }

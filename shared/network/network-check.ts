@@ -13,7 +13,7 @@ import { SEGMENT_IO } from '../routing/destinations'
 import { indexSession } from '../session/session-index'
 import type { HarEntryLike } from './har-entry'
 import { isSegmentEventUrl } from './segment-endpoint'
-import { urlMatches } from './url-prefix'
+import { parseUrl, urlMatches } from './url-prefix'
 import { SEGMENT_API_PREFIXES, VENDOR_HOSTS } from './vendor-hosts'
 
 export interface NetworkFinding {
@@ -101,9 +101,12 @@ export function checkNetwork(
 
   for (const entry of entries) {
     const url = entry.request.url
+    // Parsed once here: it is matched against every destination's prefixes.
+    const parsed = parseUrl(url)
+    if (!parsed) continue
     const time = Date.parse(entry.startedDateTime)
-    if (segmentPrefixes.some((p) => urlMatches(url, p))) {
-      if (!isSegmentEventUrl(entry.request.method, url, segmentPrefixes)) continue
+    if (segmentPrefixes.some((p) => urlMatches(parsed, p))) {
+      if (!isSegmentEventUrl(entry.request.method, parsed, segmentPrefixes)) continue
       segmentRequests++
       const events = eventsIn(entry.request.postData?.text)
       if (!events) continue
@@ -113,7 +116,7 @@ export function checkNetwork(
     }
     let matched = false
     for (const [destination, prefixes] of hosts) {
-      if (!prefixes.some((p) => urlMatches(url, p))) continue
+      if (!prefixes.some((p) => urlMatches(parsed, p))) continue
       matched = true
       const list = timeline.get(destination)
       if (!list || list.length === 0) continue

@@ -13,7 +13,7 @@ const ENDPOINT = new RegExp(`^(?:v1\\/)?(?:${ENDPOINTS})\\/?$`)
 const ENDPOINT_AT_END = new RegExp(`\\/(?:${ENDPOINTS})\\/?$`)
 
 /** Whether a request to `url` with `method` is a Segment event request under one of `prefixes`. */
-export function isSegmentEventUrl(method: string, url: string, prefixes: readonly string[]): boolean {
+export function isSegmentEventUrl(method: string, url: string | URL, prefixes: readonly string[]): boolean {
   if (method !== 'POST') return false
   return prefixes.some((prefix) => {
     const rest = pathBelow(url, prefix)

@@ -1,5 +1,6 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { pathUnder, urlMatches } from './url-prefix'
+import { parseUrl, pathBelow, pathUnder, urlMatches } from './url-prefix'
 
 describe(urlMatches, () => {
   it('matches scheme-less prefixes on http and https, scheme prefixes exactly', () => {
@@ -48,6 +49,24 @@ describe(urlMatches, () => {
     expect(urlMatches('https://api.segment.io:443/v1/t', 'api.segment.io/v1/')).toBe(true)
     expect(urlMatches('http://127.0.0.1:4010/seg/p', '127.0.0.1:4010/seg')).toBe(true)
     expect(urlMatches('http://127.0.0.1:4011/seg/p', '127.0.0.1:4010/seg')).toBe(false)
+  })
+})
+
+describe(parseUrl, () => {
+  it('gives what the text gives: a URL parsed once matches every prefix as its text does (property)', () => {
+    const part = fc.constantFrom('', 'a', 'tr', 'travel', 'v1', 't', 'gtag')
+    const host = fc.constantFrom('connect.facebook.net', 'www.facebook.com', 'x.facebook.com', '127.0.0.1:4010', '127.0.0.1:4011', 'facebook.com')
+    const url = fc.tuple(fc.constantFrom('http', 'https', 'ftp'), host, fc.array(part, { maxLength: 3 })).map(([scheme, h, path]) => `${scheme}://${h}/${path.join('/')}`)
+    const prefix = fc.tuple(fc.constantFrom('', 'https://', '//'), fc.constantFrom('*.facebook.com', ...['connect.facebook.net', 'www.facebook.com', '127.0.0.1:4010']), fc.array(part, { maxLength: 2 }), fc.boolean())
+      .map(([scheme, h, path, slash]) => `${scheme}${h}${path.length ? `/${path.join('/')}` : ''}${slash ? '/' : ''}`)
+    fc.assert(
+      fc.property(fc.oneof(url, fc.constantFrom('not a url', '')), prefix, (text, p) => {
+        const parsed = parseUrl(text)
+        if (parsed) expect(pathBelow(parsed, p)).toBe(pathBelow(text, p))
+        else expect(urlMatches(text, p)).toBe(false)
+      }),
+      { numRuns: 1000 },
+    )
   })
 })
 

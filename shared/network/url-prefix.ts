@@ -58,8 +58,17 @@ export function pathUnder(path: string, under: string): boolean {
   return path === under || path.startsWith(`${under}/`)
 }
 
+/** `url` parsed, or undefined when it is not a URL. A caller matching one URL against many prefixes parses it once. */
+export function parseUrl(url: string): URL | undefined {
+  try {
+    return new URL(url)
+  } catch {
+    return undefined
+  }
+}
+
 /** Whether `url` falls under `prefix` (see above). Unparseable input matches nothing. */
-export function urlMatches(url: string, prefix: string): boolean {
+export function urlMatches(url: string | URL, prefix: string): boolean {
   return pathBelow(url, prefix) !== undefined
 }
 
@@ -67,15 +76,11 @@ export function urlMatches(url: string, prefix: string): boolean {
  * When `url` falls under `prefix`, the rest of its path below the prefix's
  * path, without a leading `/` (`''` for the prefix itself); else undefined.
  */
-export function pathBelow(url: string, prefix: string): string | undefined {
+export function pathBelow(url: string | URL, prefix: string): string | undefined {
   const p = parsed(prefix)
   if (!p) return undefined
-  let u: URL
-  try {
-    u = new URL(url)
-  } catch {
-    return undefined
-  }
+  const u = typeof url === 'string' ? parseUrl(url) : url
+  if (!u) return undefined
   if (!p.protocols.includes(u.protocol)) return undefined
   const host = u.hostname
   if (p.subdomains ? !host.endsWith(`.${p.host}`) : host !== p.host) return undefined
