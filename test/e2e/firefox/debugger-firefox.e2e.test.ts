@@ -22,11 +22,11 @@ import { buildCdnSettings } from '../../fixtures/cdn-settings'
 import { analyticsPage, guardSetup, htmlPage, scriptLiteral } from '../../servers/html-page'
 import { startTestServer, type TestServer } from '../../servers/test-server'
 import { ensurePagesBuilt } from '../support/build-pages'
-import { protocolPage } from '../support/debugger-panel'
+import { postMore, protocolPage } from '../support/debugger-panel'
 import { ensureFirefoxExtensionBuilt, FIREFOX_DIST } from './firefox-build'
 import { EXTENSION_BASE, launchFirefox, type LaunchedFirefox } from './firefox-browser'
 import { openToolboxPanel, panelReads, toolboxRequests } from './firefox-devtools'
-import { backgroundState, findTabId, FirefoxPanel, listTabs, POLL, postMore, stopBackground } from './firefox-panel'
+import { backgroundState, findTabId, FirefoxPanel, listTabs, POLL, stopBackground } from './firefox-panel'
 
 let server: TestServer
 let ff: LaunchedFirefox

@@ -48,12 +48,6 @@ export async function stopBackground(ff: LaunchedFirefox): Promise<void> {
 }
 
 /** Posts messages from the page as the plugin would (`postMessage(msg, location.origin)`). */
-export async function postMore(page: Page, messages: unknown[]): Promise<void> {
-  await page.evaluate((json) => {
-    for (const m of JSON.parse(json) as unknown[]) window.postMessage(m, location.origin)
-  }, JSON.stringify(messages))
-}
-
 export class FirefoxPanel {
   private constructor(readonly page: Page) {}
 

@@ -59,8 +59,14 @@ export function protocolPage(messages: unknown[], title = 'protocol page'): stri
   })
 }
 
+/** What `postMore` needs of a page: Playwright's and Puppeteer's pages both have it. */
+interface EvaluatingPage {
+  evaluate(fn: (json: string) => void, json: string): Promise<unknown>
+}
+
 /** Posts messages from the page as the plugin would (JSON in, so deep protocol types do not reach page.evaluate). */
-export async function postMore(page: Page, messages: unknown[]): Promise<void> {
+
+export async function postMore(page: EvaluatingPage, messages: unknown[]): Promise<void> {
   await page.evaluate((json) => {
     for (const m of JSON.parse(json) as unknown[]) window.postMessage(m, location.origin)
   }, JSON.stringify(messages))
