@@ -1,6 +1,6 @@
 // @vitest-environment node
 /**
- * The loaders chunk deep-imports analytics-next's own modules, which are not
+ * The lazy-loading chunks deep-import analytics-next's own modules, which are not
  * its public API: every path it imports must exist, as ES module and as its
  * CommonJS twin, in both ends of the supported range, and the lowest end the
  * package claims must be the version CI runs the lazy-loading e2e against.
@@ -11,8 +11,9 @@ import { describe, expect, it } from 'vitest'
 
 const root = resolve(import.meta.dirname, '../..')
 const json = (path: string) => JSON.parse(readFileSync(resolve(root, path), 'utf8'))
-const source = readFileSync(resolve(import.meta.dirname, 'destination-loaders.ts'), 'utf8')
-const deepImports = [...source.matchAll(/from '@segment\/analytics-next\/dist\/pkg\/([^']+)'/g)].map((m) => m[1])
+// The loaders chunk, and the switch check the deferral shares with it (a destination switched off never waits).
+const source = ['destination-loaders.ts', 'switched-off.ts'].map((file) => readFileSync(resolve(import.meta.dirname, file), 'utf8')).join('\n')
+const deepImports = [...new Set([...source.matchAll(/from '@segment\/analytics-next\/dist\/pkg\/([^']+)'/g)].map((m) => m[1]))]
 const installed = { lowest: 'node_modules/analytics-next-lowest', highest: 'node_modules/@segment/analytics-next' }
 
 describe('analytics-next modules the lazy loaders import', () => {

@@ -5,16 +5,16 @@
  * destination loaded on grant is built exactly like one loaded at start:
  * - action destinations: plugins/remote-loader `remoteLoader` (bundle URL
  *   moved to the CDN analytics-next uses, the btoa'd path first with
- *   `obfuscate`, the site's plugin factories instead of the CDN, skipped when
- *   switched off in the load option `integrations`);
+ *   `obfuscate`, the site's plugin factories instead of the CDN);
  * - classic destinations: plugins/ajs-destination `ajsDestinations`;
  * - Destination Filters: plugins/routing-middleware `tsubMiddleware` over the
  *   settings' `middlewareSettings.routingRules`, attached by those loaders.
+ * - a destination the site switched off in the load option `integrations`
+ *   never loads (switched-off.ts, analytics-next's rules).
  * Deep imports: analytics-next has no exports map; the README lists the
  * versions these paths are tested with.
  */
 import { ajsDestinations } from '@segment/analytics-next/dist/pkg/plugins/ajs-destination/index.js'
-import { isDisabledIntegration } from '@segment/analytics-next/dist/pkg/plugins/ajs-destination/utils.js'
 import { remoteLoader } from '@segment/analytics-next/dist/pkg/plugins/remote-loader/index.js'
 import { tsubMiddleware } from '@segment/analytics-next/dist/pkg/plugins/routing-middleware/index.js'
 import { mergedOptions } from '@segment/analytics-next/dist/pkg/lib/merged-options.js'
@@ -23,6 +23,7 @@ import type { AnalyticsLike, PluginLike } from '../analytics-slice'
 import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike } from '../../shared/routing/types'
 import { codeSource } from './code-source'
+import { switchedOff } from './switched-off'
 import { settleLoad, type LoadReport } from './load-outcome'
 import type { PageSources } from './page-sources'
 import { applyRecordedMiddleware } from './recorded-middleware'
@@ -31,8 +32,6 @@ interface RoutingRule {
   destinationName?: string
   transformers?: Array<Array<{ type?: unknown }>>
 }
-
-type RemotePlugin = NonNullable<CdnSettingsLike['remotePlugins']>[number]
 
 /**
  * Loads each named destination; resolves once every one is registered (so
@@ -72,13 +71,6 @@ export function loadDestinations(
   )
 }
 
-/** As plugins/remote-loader's (unexported) isPluginDisabled: `false` by either name, or `All: false` unless enabled. */
-function actionSwitchedOff(integrations: Record<string, unknown>, remote: RemotePlugin): boolean {
-  const byCreation = integrations[remote.creationName]
-  const byName = integrations[remote.name]
-  return byCreation === false || byName === false || (integrations.All === false && !byCreation && !byName)
-}
-
 /** Builds one destination's plugins with analytics-next's loader, registers them; `ready` settles with their `load`. */
 async function loadDestination(
   analytics: AnalyticsLike,
@@ -90,15 +82,15 @@ async function loadDestination(
   const options = analytics.options ?? {}
   const integrations = analytics.integrations ?? {}
   const remote = settings.remotePlugins?.find((p) => p.creationName === name)
+  // Not deferred at start-up (see deferDestinations), so met here only if the options changed since: still never loaded.
+  if (switchedOff(name, settings, integrations)) return 'switched-off'
   let plugins: PluginLike[]
   if (remote) {
-    if (actionSwitchedOff(integrations, remote)) return 'switched-off'
     const merged = mergedOptions(settings, options)
     plugins = (await remoteLoader({ ...settings, remotePlugins: [remote] }, integrations, merged, options, routing, page.factories)) as PluginLike[]
     // remoteLoader logs a failed fetch or factory to the console and returns nothing for it.
     if (!plugins.length) throw new Error(`${name}: its code did not load (analytics-next's remote loader logged why in the console)`)
   } else {
-    if (isDisabledIntegration(name, integrations)) return 'switched-off'
     const one = { ...settings, integrations: { [name]: settings.integrations[name] } }
     plugins = ajsDestinations(analytics.settings.writeKey ?? '', one, integrations, options, routing) as PluginLike[]
     if (!plugins.length) throw new Error(`${name}: analytics-next's classic loader would not install it`)

@@ -11,6 +11,7 @@ import type { DestinationLoadState } from '../../shared/protocol/protocol'
 import type { CdnSettingsLike, RoutingDecision } from '../../shared/routing/types'
 import type { isInstallableIntegration } from '../../shared/routing/destinations'
 import { withoutDestinationCode } from './defer-settings'
+import { switchedOff } from './switched-off'
 import type { LoadDetails } from './load-outcome'
 import type { PageSources } from './page-sources'
 
@@ -29,9 +30,12 @@ export interface Deferral {
 
 /**
  * Defers every destination of `unconsented` (device-mode decisions that are
- * not allowed, as the caller filtered them) whose code would run in the page (an action destination, or a classic one analytics-next would
- * install), reporting each one. The caller hands over shared/routing's
- * `isInstallableIntegration` (see withoutDestinationCode for why).
+ * not allowed, as the caller filtered them) whose code would run in the page
+ * (an action destination, or a classic one analytics-next would install) and
+ * that the site did not switch off in `integrations` (one it did never
+ * loads, so it does not wait either), reporting each one. The caller hands
+ * over shared/routing's `isInstallableIntegration` (see
+ * withoutDestinationCode for why).
  */
 export function deferDestinations(
   original: CdnSettingsLike,
@@ -39,6 +43,7 @@ export function deferDestinations(
   report: LazyReport,
   maxWaitMs: number,
   isInstallable: typeof isInstallableIntegration,
+  integrations: Record<string, unknown> = {},
 ): Deferral {
   const states = new Map<string, DestinationLoadState>()
   let loads: Promise<unknown> | undefined
@@ -48,7 +53,7 @@ export function deferDestinations(
   }
   const deferred = new Set<string>()
   for (const d of unconsented) {
-    if (!hasCode(d.destination)) continue
+    if (!hasCode(d.destination) || switchedOff(d.destination, original, integrations)) continue
     deferred.add(d.destination)
     states.set(d.destination, 'lazy')
     report('deferred', d.destination)

@@ -27,8 +27,8 @@ afterEach(() => {
   load.mockReset()
 })
 
-/** Real analytics-next loaded with the lazy hook; 'Ads Action' waits for consent. */
-async function setup() {
+/** Real analytics-next loaded with the lazy hook; 'Ads Action' waits for consent (unless `integrations` switch it off). */
+async function setup(integrations?: Record<string, boolean>) {
   interceptSegment()
   const table = routingTable({ enforceCloudMode: false })
   const reports: string[] = []
@@ -39,7 +39,7 @@ async function setup() {
     },
     (action, destination, details) => reports.push([action, destination, details?.error].filter(Boolean).join(' ')),
   )
-  const { analytics } = await loadAnalytics(cdnSettings({ action: { 'Ads Action': ['Ads'] } }), [], lazy.loadOptions())
+  const { analytics } = await loadAnalytics(cdnSettings({ action: { 'Ads Action': ['Ads'] } }), [], lazy.loadOptions(integrations ? { integrations } : {}))
   lazy.attach(analytics as unknown as AnalyticsLike)
   const grant = () => lazy.update(table.routingFor(GRANTED))
   const names = () => analytics.queue.plugins.map((p) => p.name)
@@ -59,6 +59,19 @@ describe(lazyDestinations, () => {
     expect(names()).toContain('Ads Action')
     expect(lazy.loadState('Ads Action')).toBe('not-loaded')
     expect(reports).toEqual(['deferred Ads Action'])
+  })
+
+  it('neither defers nor loads a destination the site switched off, by name or with All: false, as analytics-next never loads it', async () => {
+    for (const integrations of [{ 'Ads Action': false }, { All: false }] as Array<Record<string, boolean>>) {
+      const { lazy, reports, grant } = await setup(integrations)
+      expect(reports).toEqual([])
+      expect(lazy.loadState('Ads Action')).toBeUndefined()
+      grant()
+      await lazy.settled()
+      expect(load).not.toHaveBeenCalled()
+    }
+    // Switched on by name under All: false, it waits for consent as usual.
+    expect((await setup({ All: false, 'Ads Action': true })).reports).toEqual(['deferred Ads Action'])
   })
 
   it('reports lazy-loaded when the code gets ready, and failed when its load rejects', async () => {

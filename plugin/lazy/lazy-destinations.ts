@@ -50,11 +50,11 @@ export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => R
   let analytics: AnalyticsLike | undefined
   let deferral: Deferral | undefined
 
-  const deferUnconsented = async (working: CdnSettingsLike) => {
+  const deferUnconsented = async (working: CdnSettingsLike, integrations: InitOptionsLike['integrations']) => {
     const unconsented = original && decideAtStart(original)?.decisions.filter((d) => d.mode === 'device' && !d.allowed)
     if (!original || !unconsented?.length) return
     try {
-      deferral = (await import('./lazy-deferral')).deferDestinations(original, unconsented, report, MAX_EVENT_WAIT_MS, isInstallableIntegration)
+      deferral = (await import('./lazy-deferral')).deferDestinations(original, unconsented, report, MAX_EVENT_WAIT_MS, isInstallableIntegration, integrations)
       Object.assign(working, deferral.settings)
     } catch {
       // Without the deferral's code the destinations load as analytics-next would; the plugin still
@@ -80,7 +80,7 @@ export function lazyDestinations(decideAtStart: (settings: CdnSettingsLike) => R
       if (theirDisable !== true) {
         composed.disable = async (working: CdnSettingsLike) => {
           if (typeof theirDisable === 'function' && (await theirDisable(working))) return true
-          await deferUnconsented(working)
+          await deferUnconsented(working, options.integrations)
           return false
         }
       }

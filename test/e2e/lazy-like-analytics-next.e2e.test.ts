@@ -98,7 +98,10 @@ describe('a destination loaded on grant is loaded the way analytics-next loads i
     await page.test.expectSinkEvent((e) => e.messageId === sent.messageId)
     await expectNoCode(page, 'After grant', [CLASSIC, switchedOff])
     const actions = await page.destinationActions()
+    // The debugger never shows them as waiting for consent, only the one that did wait.
+    expect(actions).toContainEqual(['deferred', ACTION.name])
     for (const d of [CLASSIC, switchedOff]) {
+      expect(actions).not.toContainEqual(['deferred', d.name])
       expect(actions).not.toContainEqual(['failed', d.name])
       expect(actions).not.toContainEqual(['lazy-loaded', d.name])
     }
