@@ -32,9 +32,9 @@ export interface Deferral {
  * Defers every destination of `unconsented` (device-mode decisions that are
  * not allowed, as the caller filtered them) whose code would run in the page
  * (an action destination, or a classic one analytics-next would install) and
- * that the site did not switch off in `integrations` (one it did never
- * loads, so it does not wait either), reporting each one. The caller hands
- * over shared/routing's `isInstallableIntegration` (see
+ * that the site did not switch off in `integrations` (analytics-next never
+ * loads those, so they do not wait either), reporting each one. The caller
+ * hands over shared/routing's `isInstallableIntegration` (see
  * withoutDestinationCode for why).
  */
 export function deferDestinations(
