@@ -34,20 +34,30 @@ export function backgroundState(ff: LaunchedFirefox): Promise<BackgroundState> {
 /**
  * Stops the event page the way Firefox does when it has been idle
  * (`extension.terminateBackground()`, what about:debugging's "Terminate
- * background script" calls), without waiting for pending listeners, and
- * waits until Firefox reports it stopped. The next event wakes a new one.
+ * background script" calls), without waiting for pending listeners. The
+ * proof is Firefox's own `shutdown-background-script` event: the state
+ * cannot be polled for `stopped`, as an open panel's port reconnects at once
+ * and wakes a new event page (within a few hundred ms, as designed).
  */
 export async function stopBackground(ff: LaunchedFirefox): Promise<void> {
   // Wait out a start in progress; an event page Firefox already stopped for idleness needs no second stop.
   await expect.poll(() => backgroundState(ff), POLL).toMatch(/^(running|stopped)$/)
-  await ff.chromeEval(`(async () => {
+  const outcome = await ff.chromeEval<string>(`(async () => {
     const extension = WebExtensionPolicy.getByID(${JSON.stringify(ff.addonId)}).extension;
-    if (extension.backgroundState === 'running') await extension.terminateBackground({ disableResetIdleForTest: true });
+    if (extension.backgroundState !== 'running') return 'already stopped';
+    let shutDown = false;
+    const heard = () => { shutDown = true };
+    extension.on('shutdown-background-script', heard);
+    try {
+      await extension.terminateBackground({ disableResetIdleForTest: true });
+    } finally {
+      extension.off('shutdown-background-script', heard);
+    }
+    return shutDown ? 'stopped' : 'not stopped';
   })()`)
-  await expect.poll(() => backgroundState(ff), POLL).toBe('stopped')
+  expect(outcome).toMatch(/^(already )?stopped$/)
 }
 
-/** Posts messages from the page as the plugin would (`postMessage(msg, location.origin)`). */
 export class FirefoxPanel {
   private constructor(readonly page: Page) {}
 
