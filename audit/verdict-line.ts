@@ -32,8 +32,11 @@ function unjudgedReasons(report: AuditReport): Map<string, Set<UnjudgedRequests[
 function unjudgedWhy(reasons: Map<string, Set<UnjudgedRequests['reason']>>): string {
   const all = new Set([...reasons.values()].flatMap((r) => [...r]))
   const one = reasons.size === 1
-  if (all.has('not-in-settings') && all.size === 1) return `this page's settings do not list ${one ? 'it' : 'them'}`
-  if (all.size === 1) return `${one ? 'its destination has' : 'their destinations have'} no categories on this page`
+  if (all.size === 1) {
+    return all.has('not-in-settings')
+      ? `this page's settings do not list ${one ? 'it' : 'them'}`
+      : `${one ? 'its destination has' : 'their destinations have'} no categories on this page`
+  }
   return [...reasons].map(([destination, r]) => `${destination} ${[...r].map((reason) => WHY[reason]).join(' or ')}`).join('; ')
 }
 
